@@ -1,0 +1,3 @@
+import { startBackground } from '../utils/background';
+
+export default defineBackground(() => startBackground());

@@ -1,0 +1,102 @@
+/** What the background does for each message. Storage writes go through one queue so none is lost. */
+import type { Answer, MessageType, Payload } from '../messages';
+import { detectPage } from '../pages';
+import { visitKey } from '../observations';
+import { applySighting, markStep, recordObservation, resetSetup, selectSetup, type SetupsState } from '../setup';
+import { settingsItem, setupsItem } from '../storage';
+import type { HandlerContext } from './router';
+
+type Handler<K extends MessageType> = (payload: Payload<K>, ctx: HandlerContext) => Promise<Answer<K>>;
+
+export interface BackgroundDeps {
+  now: () => number;
+  makeId: () => string;
+  /** Opens the checklist beside the sender's tab; throws with a readable message where it cannot. */
+  openChecklist: (ctx: HandlerContext) => Promise<void>;
+}
+
+const OK = { ok: true as const, value: undefined };
+
+export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Handler<K> } {
+  let queue: Promise<unknown> = Promise.resolve();
+  const updateSetups = (change: (s: SetupsState) => SetupsState) => {
+    const run = queue.then(async () => {
+      const before = await setupsItem.getValue();
+      const after = change(before);
+      if (after !== before) await setupsItem.setValue(after);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    async 'page-seen'(payload, { sender }) {
+      // The URL comes from the browser's sender record, never from the payload.
+      const info = detectPage(sender.url ?? '', payload.hints);
+      if (info.site === 'none') return { ok: false, error: 'Not a page of this setup.' };
+      const now = deps.now();
+      await updateSetups((state) => {
+        const sighting =
+          info.site === 'okta'
+            ? { kind: 'okta' as const, oktaOrg: info.oktaOrg, adminOrigin: info.adminOrigin }
+            : { kind: 'atlassian' as const, atlassianOrgId: info.atlassianOrgId, siteId: info.siteId };
+        let next = applySighting(state, sighting, now, deps.makeId);
+        const active = next.activeId ? next.setups[next.activeId] : undefined;
+        let atlassianApp = payload.atlassianApp;
+        if (info.site === 'okta' && info.app && active) {
+          // A recognised app is remembered, so its tabs count even where the title is not visible.
+          if (atlassianApp === true && active.oktaApp?.id !== info.app.id) {
+            next = { ...next, setups: { ...next.setups, [active.id]: { ...active, oktaApp: { id: info.app.id, path: info.app.path } } } };
+          } else if (active.oktaApp?.id === info.app.id) {
+            atlassianApp = true;
+          }
+        }
+        return recordObservation(
+          next,
+          visitKey(info.page),
+          { kind: 'page-visit', page: info.page, at: now, ...(info.site === 'okta' && info.app ? { atlassianApp } : {}) },
+          now,
+          deps.makeId,
+        );
+      });
+      return OK;
+    },
+    async 'mark-step'({ step, mark }) {
+      await updateSetups((s) => markStep(s, step, mark, deps.now(), deps.makeId));
+      return OK;
+    },
+    async 'reset-setup'({ setupId }) {
+      const state = await setupsItem.getValue();
+      if (!state.setups[setupId]) return { ok: false, error: 'That setup no longer exists. Nothing was reset.' };
+      await updateSetups((s) => resetSetup(s, setupId, deps.now()));
+      return OK;
+    },
+    async 'select-setup'({ setupId }) {
+      const state = await setupsItem.getValue();
+      if (!state.setups[setupId]) return { ok: false, error: 'That setup no longer exists.' };
+      await updateSetups((s) => selectSetup(s, setupId));
+      return OK;
+    },
+    async 'set-overlay'({ site, enabled }, { kind }) {
+      if (kind !== 'extension-page' && kind !== `${site}-page`) {
+        return { ok: false, error: 'A page can only change the overlay of its own site.' };
+      }
+      const settings = await settingsItem.getValue();
+      await settingsItem.setValue({ ...settings, overlay: { ...settings.overlay, [site]: enabled } });
+      return OK;
+    },
+    async 'set-overlay-expanded'({ expanded }) {
+      const settings = await settingsItem.getValue();
+      await settingsItem.setValue({ ...settings, overlayExpanded: expanded });
+      return OK;
+    },
+    async 'open-checklist'(_payload, ctx) {
+      try {
+        await deps.openChecklist(ctx);
+        return OK;
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : 'The checklist could not be opened.' };
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The one message protocol: every message, its payload, its answer, who may send it, and how its
+ * payload is checked. Senders are classified in utils/sender.ts; the background dispatches in
+ * utils/background/router.ts.
+ */
+import { browser } from 'wxt/browser';
+import { isStepId, type StepId } from './checklist';
+import type { PageHints, Site } from './pages';
+import type { SenderKind } from './sender';
+import type { ManualMark } from './setup';
+
+export interface Protocol {
+  /** A content script tells what the admin has open; the background reads the URL from the sender. */
+  'page-seen': { payload: { hints: PageHints; atlassianApp: boolean | 'unknown' }; answer: void };
+  /** A manual tick (or untick) of a step in the active setup. */
+  'mark-step': { payload: { step: StepId; mark: ManualMark | null }; answer: void };
+  'reset-setup': { payload: { setupId: string }; answer: void };
+  'select-setup': { payload: { setupId: string }; answer: void };
+  /** Overlay on/off per site; a page may only change its own site. */
+  'set-overlay': { payload: { site: Site; enabled: boolean }; answer: void };
+  'set-overlay-expanded': { payload: { expanded: boolean }; answer: void };
+  /** The overlay's "Open checklist": opens the side panel for the sender's tab where the browser allows it. */
+  'open-checklist': { payload: Record<string, never>; answer: void };
+}
+
+export type MessageType = keyof Protocol;
+export type Payload<K extends MessageType> = Protocol[K]['payload'];
+export type Answer<K extends MessageType> = { ok: true; value: Protocol[K]['answer'] } | { ok: false; error: string };
+
+const PAGES: SenderKind[] = ['okta-page', 'atlassian-page'];
+const ANYONE: SenderKind[] = ['extension-page', ...PAGES];
+
+export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
+  'page-seen': PAGES,
+  'mark-step': ANYONE,
+  'reset-setup': ['extension-page'],
+  'select-setup': ['extension-page'],
+  'set-overlay': ANYONE,
+  'set-overlay-expanded': ANYONE,
+  'open-checklist': PAGES,
+};
+
+type Validator<K extends MessageType> = (p: unknown) => p is Payload<K>;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isShortString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+const isSite = (v: unknown): v is Site => v === 'okta' || v === 'atlassian';
+const isHints = (v: unknown): v is PageHints =>
+  isRecord(v) &&
+  (v.headings === undefined ||
+    (Array.isArray(v.headings) && v.headings.length <= 50 && v.headings.every((h) => isShortString(h)))) &&
+  (v.activeTab === undefined || isShortString(v.activeTab));
+
+export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
+  'page-seen': (p): p is Payload<'page-seen'> =>
+    isRecord(p) && isHints(p.hints) && (typeof p.atlassianApp === 'boolean' || p.atlassianApp === 'unknown'),
+  'mark-step': (p): p is Payload<'mark-step'> =>
+    isRecord(p) && isStepId(p.step) && (p.mark === null || p.mark === 'done' || p.mark === 'skipped'),
+  'reset-setup': (p): p is Payload<'reset-setup'> => isRecord(p) && isShortString(p.setupId, 100),
+  'select-setup': (p): p is Payload<'select-setup'> => isRecord(p) && isShortString(p.setupId, 100),
+  'set-overlay': (p): p is Payload<'set-overlay'> => isRecord(p) && isSite(p.site) && typeof p.enabled === 'boolean',
+  'set-overlay-expanded': (p): p is Payload<'set-overlay-expanded'> => isRecord(p) && typeof p.expanded === 'boolean',
+  'open-checklist': (p): p is Payload<'open-checklist'> => isRecord(p) && Object.keys(p).length === 0,
+};
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: Payload<K>;
+}
+
+export function isEnvelope(m: unknown): m is { type: MessageType; payload: unknown } {
+  return isRecord(m) && typeof m.type === 'string' && Object.hasOwn(VALIDATORS, m.type) && 'payload' in m;
+}
+
+/** Send a message to the background and get its typed answer; never throws. */
+export async function send<K extends MessageType>(type: K, payload: Payload<K>): Promise<Answer<K>> {
+  try {
+    const answer = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as Answer<K> | undefined;
+    return answer ?? { ok: false, error: 'The extension did not answer. Reload the page and try again.' };
+  } catch {
+    return { ok: false, error: 'The extension is not reachable. It may have been updated: reload the page.' };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Status derivation: manual marks + check verdicts + findings → one state every surface renders.
+ * Nothing in a UI decides a status; this is the only place.
+ */
+import { STEPS, type StepId, type StepStatus } from './checklist';
+import { CHECKS } from './checks';
+import type { Check, StepVerdict } from './checks/types';
+import type { Finding } from './findings';
+import type { Setup } from './setup';
+
+export interface StepState {
+  status: StepStatus;
+  /** Who decided: a page read, the admin's own tick, or nobody yet. */
+  source: 'page' | 'user' | 'none';
+  evidence?: string;
+  at?: number;
+}
+
+export interface DerivedState {
+  steps: Record<StepId, StepState>;
+  findings: Finding[];
+  progress: { done: number; total: number; problems: number };
+}
+
+export function runChecks(setup: Setup | undefined, checks: readonly Check[] = CHECKS) {
+  const verdicts: Partial<Record<StepId, StepVerdict>> = {};
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    const result = check.run(setup?.observations ?? {});
+    Object.assign(verdicts, result.steps);
+    findings.push(...(result.findings ?? []));
+  }
+  return { verdicts, findings };
+}
+
+function stepState(verdict: StepVerdict | undefined, mark: 'done' | 'skipped' | undefined, finding: Finding | undefined): StepState {
+  if (finding) return { status: 'problem', source: 'page', evidence: finding.title };
+  if (verdict?.status === 'problem') return { status: 'problem', source: 'page', evidence: verdict.evidence, at: verdict.at };
+  if (mark) return { status: mark, source: 'user' };
+  if (verdict) return { status: verdict.status, source: 'page', evidence: verdict.evidence, at: verdict.at };
+  return { status: 'todo', source: 'none' };
+}
+
+export function deriveState(setup: Setup | undefined, checks: readonly Check[] = CHECKS): DerivedState {
+  const { verdicts, findings } = runChecks(setup, checks);
+  const steps = {} as Record<StepId, StepState>;
+  for (const step of STEPS) {
+    const blocking = findings.find((f) => f.step === step.id && f.severity === 'problem');
+    steps[step.id] = stepState(verdicts[step.id], setup?.manual[step.id], blocking);
+  }
+  const states = Object.values(steps) as StepState[];
+  const counted = states.filter((s) => s.status !== 'skipped');
+  return {
+    steps,
+    findings,
+    progress: {
+      done: counted.filter((s) => s.status === 'done').length,
+      total: counted.length,
+      problems: states.filter((s) => s.status === 'problem').length,
+    },
+  };
+}
+
+/** The first step, in checklist order, that still needs the admin. */
+export function nextStep(state: DerivedState, among: readonly StepId[] = STEPS.map((s) => s.id)): StepId | undefined {
+  return among.find((id) => ['problem', 'todo', 'unknown'].includes(state.steps[id].status));
+}

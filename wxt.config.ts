@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import { OKTA_MATCHES, ATLASSIAN_ADMIN_MATCHES } from './utils/hosts';
+
+const GECKO_ID = 'scim-setup-assistant@scim-setup-assistant.dev';
+
+// See README "Permissions" for why each line is here (../shared/security.md rule 6).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'SCIM Setup Assistant',
+    description:
+      'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
+    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES],
+    action: { default_title: 'SCIM Setup Assistant' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.output/**', 'node_modules/**', 'test-results/**', '.wxt/**'],
+  },
+  webExt: { disabled: true },
+});
