@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'SCIM Setup Assistant',
     description:
       'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES],
     action: { default_title: 'SCIM Setup Assistant' },
     ...(browser === 'firefox'

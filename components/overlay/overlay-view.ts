@@ -1,0 +1,136 @@
+/**
+ * The in-page overlay: a launcher, or a compact panel listing the steps of this page. Plain DOM so admin
+ * consoles never load a UI framework; it renders the same derived state as the popup and side panel,
+ * with the same hooks (data-step, data-status, data-finding, data-action).
+ */
+import type { StepStatus } from '../../utils/checklist';
+import type { Finding } from '../../utils/findings';
+import { h } from './dom';
+
+export interface OverlayStep {
+  id: string;
+  title: string;
+  status: StepStatus;
+  decidedBy: 'page' | 'user';
+  /** A control on this page can be pointed at. */
+  canShow: boolean;
+}
+
+export interface OverlayModel {
+  expanded: boolean;
+  progress: { done: number; total: number; problems: number };
+  /** Where the admin is, in their words: "Provisioning › Integration". */
+  place: string;
+  steps: OverlayStep[];
+  findings: Finding[];
+  /** When every step here is done: what comes next, elsewhere. */
+  next?: { title: string; place: string; link?: string };
+  message?: string;
+}
+
+export type OverlayAction = 'toggle-overlay-panel' | 'show-me' | 'mark-done' | 'open-checklist' | 'turn-off-overlay';
+
+export const STATUS_TEXT: Record<StepStatus, string> = {
+  todo: 'To do',
+  done: 'Done',
+  problem: 'Needs attention',
+  unknown: 'Not sure yet',
+  skipped: 'Skipped',
+};
+const STATUS_ICON: Record<StepStatus, string> = { todo: '○', done: '✓', problem: '!', unknown: '?', skipped: '–' };
+
+function launcher(m: OverlayModel) {
+  const label = `SCIM Setup Assistant: ${m.progress.done} of ${m.progress.total} done${m.progress.problems ? `, ${m.progress.problems} need attention` : ''}. Show steps for this page.`;
+  return h(
+    'button',
+    { class: 'ssa-launcher', type: 'button', 'data-action': 'toggle-overlay-panel', 'aria-expanded': 'false', 'aria-label': label },
+    h('span', { class: 'ssa-logo', 'aria-hidden': 'true' }, 'SCIM'),
+    h('span', { 'aria-hidden': 'true' }, `${m.progress.done}/${m.progress.total}`),
+    m.progress.problems > 0 && h('span', { class: 'ssa-badge', 'aria-hidden': 'true' }, String(m.progress.problems)),
+  );
+}
+
+function stepRow(s: OverlayStep) {
+  const manual = s.status !== 'done' && s.status !== 'skipped';
+  return h(
+    'li',
+    { class: 'ssa-step', 'data-step': s.id, 'data-status': s.status },
+    h('span', { class: `ssa-status ssa-status-${s.status}`, 'aria-hidden': 'true' }, STATUS_ICON[s.status]),
+    h('span', { class: 'ssa-step-title' }, s.title, h('span', { class: 'ssa-sr' }, ` (${STATUS_TEXT[s.status]})`)),
+    h(
+      'span',
+      { class: 'ssa-step-actions' },
+      s.canShow &&
+        h('button', { type: 'button', class: 'ssa-link', 'data-action': 'show-me', 'data-step': s.id, 'aria-label': `Show me: ${s.title}` }, 'Show me'),
+      manual &&
+        h('button', { type: 'button', class: 'ssa-link', 'data-action': 'mark-done', 'data-step': s.id, 'aria-label': `Mark done: ${s.title}` }, 'Mark done'),
+    ),
+  );
+}
+
+function findingItem(f: Finding) {
+  return h(
+    'li',
+    { class: `ssa-finding ssa-finding-${f.severity}`, 'data-finding': f.code },
+    h('strong', {}, f.title),
+    h('p', {}, f.explanation),
+    h('p', {}, h('span', { class: 'ssa-fix-label' }, 'Fix: '), f.fix),
+  );
+}
+
+function panel(m: OverlayModel) {
+  return h(
+    'section',
+    { class: 'ssa-panel', 'aria-label': 'SCIM Setup Assistant' },
+    h(
+      'header',
+      { class: 'ssa-header' },
+      h('span', { class: 'ssa-title' }, 'SCIM Setup Assistant'),
+      h('span', { class: 'ssa-progress' }, `${m.progress.done}/${m.progress.total} done`),
+      h('button', { type: 'button', class: 'ssa-icon', 'data-action': 'toggle-overlay-panel', 'aria-expanded': 'true', 'aria-label': 'Collapse' }, '—'),
+    ),
+    h('p', { class: 'ssa-place' }, m.place),
+    m.findings.length > 0 && h('ul', { class: 'ssa-findings', 'aria-label': 'Findings on this page' }, ...m.findings.map(findingItem)),
+    m.steps.length > 0
+      ? h('ul', { class: 'ssa-steps', 'aria-label': 'Steps on this page' }, ...m.steps.map(stepRow))
+      : h('p', { class: 'ssa-empty' }, 'No step of the setup happens on this page.'),
+    m.next &&
+      h(
+        'p',
+        { class: 'ssa-next' },
+        'Next: ',
+        m.next.link ? h('a', { href: m.next.link, 'data-action': 'go-next' }, m.next.title) : h('strong', {}, m.next.title),
+        ` (${m.next.place})`,
+      ),
+    m.message && h('p', { class: 'ssa-message', role: 'status' }, m.message),
+    h(
+      'footer',
+      { class: 'ssa-footer' },
+      h('button', { type: 'button', class: 'ssa-link', 'data-action': 'open-checklist' }, 'Open checklist'),
+      h('button', { type: 'button', class: 'ssa-link', 'data-action': 'turn-off-overlay' }, 'Hide on this site'),
+    ),
+  );
+}
+
+/** Replace the overlay's content, keeping keyboard focus on the same control across renders. */
+export function renderOverlay(container: HTMLElement, m: OverlayModel): void {
+  const root = container.getRootNode() as Document | ShadowRoot;
+  const focused = root.activeElement as HTMLElement | null;
+  const focusKey = focused?.dataset?.action ? `[data-action="${focused.dataset.action}"]${focused.dataset.step ? `[data-step="${focused.dataset.step}"]` : ''}` : null;
+  container.replaceChildren(m.expanded ? panel(m) : launcher(m));
+  if (focusKey) (container.querySelector(focusKey) as HTMLElement | null)?.focus();
+}
+
+/** One delegated click listener for every control of the overlay. */
+export function onOverlayAction(container: HTMLElement, signal: AbortSignal, act: (action: OverlayAction, step?: string) => void) {
+  container.addEventListener(
+    'click',
+    (event) => {
+      const el = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
+      const action = el?.dataset.action;
+      if (!el || !action || action === 'go-next') return;
+      act(action as OverlayAction, el.dataset.step);
+    },
+    { signal },
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The highlight primitive: a ring and a short tooltip over a page element, drawn in the overlay's shadow
+ * root. It follows scroll, resize and layout changes, and disappears when the element does. Layout is
+ * read once per animation frame, never inside the scroll or mutation handlers themselves.
+ */
+
+export interface Highlight {
+  show(element: Element, text: string): void;
+  clear(): void;
+  readonly target: Element | null;
+}
+
+const GAP = 6;
+
+export function createHighlight(layer: HTMLElement, signal: AbortSignal): Highlight {
+  const ring = document.createElement('div');
+  ring.className = 'ssa-ring';
+  ring.setAttribute('aria-hidden', 'true');
+  const tip = document.createElement('div');
+  tip.className = 'ssa-tip';
+  tip.setAttribute('role', 'status');
+  let target: Element | null = null;
+  let frame = 0;
+  let poll = 0;
+  const resize = new ResizeObserver(() => schedule());
+  // Catches the element being removed or moved by re-renders; the callback only schedules a frame.
+  const mutations = new MutationObserver(() => schedule());
+
+  function schedule() {
+    if (!frame && target) frame = requestAnimationFrame(update);
+  }
+
+  function update() {
+    frame = 0;
+    if (!target) return;
+    if (!target.isConnected) return clear();
+    const r = target.getBoundingClientRect();
+    const hidden = r.width === 0 && r.height === 0;
+    ring.hidden = hidden;
+    tip.hidden = hidden;
+    if (hidden) return;
+    ring.style.transform = `translate(${r.left - GAP}px, ${r.top - GAP}px)`;
+    ring.style.width = `${r.width + GAP * 2}px`;
+    ring.style.height = `${r.height + GAP * 2}px`;
+    const below = r.bottom + 44 < window.innerHeight;
+    const left = Math.max(8, Math.min(r.left, window.innerWidth - 280));
+    tip.style.transform = `translate(${left}px, ${below ? r.bottom + GAP * 2 : Math.max(8, r.top - GAP * 2 - 36)}px)`;
+  }
+
+  function clear() {
+    target = null;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    clearInterval(poll);
+    resize.disconnect();
+    mutations.disconnect();
+    ring.remove();
+    tip.remove();
+  }
+
+  function show(element: Element, text: string) {
+    if (target !== element) {
+      clear();
+      target = element;
+      resize.observe(element);
+      resize.observe(document.documentElement);
+      mutations.observe(document.body, { childList: true, subtree: true });
+      // Style-only moves (a class toggled elsewhere) trigger no observer: a slow poll covers them.
+      poll = window.setInterval(schedule, 500);
+      layer.append(ring, tip);
+    }
+    tip.textContent = text;
+    schedule();
+  }
+
+  const onViewport = () => schedule();
+  window.addEventListener('scroll', onViewport, { capture: true, passive: true, signal });
+  window.addEventListener('resize', onViewport, { passive: true, signal });
+  signal.addEventListener('abort', clear);
+
+  return {
+    show,
+    clear,
+    get target() {
+      return target;
+    },
+  };
+}

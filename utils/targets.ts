@@ -1,0 +1,128 @@
+/**
+ * Where to point for a step: the control the admin should click next. Each locator tries hooks in order
+ * (id / data-se → visible text → role) and returns null rather than a guess.
+ */
+import type { StepId } from './checklist';
+import { isOktaAppPage, type PageId, type PageInfo } from './pages';
+
+export interface Target {
+  element: Element;
+  /** A short instruction for the tooltip. */
+  hint: string;
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Rendered and not `display:none` (offsetParent is null for hidden and for fixed elements). */
+function isShown(el: Element): boolean {
+  return el.getClientRects().length > 0;
+}
+
+/** First shown element matching `selector` whose text (or aria-label) matches `label`. */
+export function byText(root: ParentNode, selector: string, label: RegExp): Element | null {
+  for (const el of root.querySelectorAll(selector)) {
+    const name = norm(el.getAttribute('aria-label')) || norm(el.textContent) || norm((el as HTMLInputElement).value);
+    if (label.test(name) && isShown(el)) return el;
+  }
+  return null;
+}
+
+/** First shown element with this id: Okta reuses ids (`userMgmtSettings.edit_link`), so getElementById is not enough. */
+export function byId(root: ParentNode, id: string): Element | null {
+  for (const el of root.querySelectorAll(`[id="${CSS.escape(id)}"]`)) if (isShown(el)) return el;
+  return null;
+}
+
+const CLICKABLE = 'a, button, [role="button"], [role="tab"], [role="menuitem"], input[type="button"], input[type="submit"]';
+
+/** Tab labels on an app instance (okta-admin.md: jQuery UI tabs, order varies, find by label). */
+const OKTA_TABS: Partial<Record<PageId, { hash: string; label: RegExp; name: string }>> = {
+  'okta-app-general': { hash: 'tab-general', label: /^general$/i, name: 'General' },
+  'okta-app-sign-on': { hash: 'tab-signon', label: /^sign on$/i, name: 'Sign On' },
+  'okta-app-provisioning': { hash: 'tab-user-management', label: /^provisioning$/i, name: 'Provisioning' },
+  'okta-app-provisioning-integration': { hash: 'tab-user-management', label: /^provisioning$/i, name: 'Provisioning' },
+  'okta-app-provisioning-to-app': { hash: 'tab-user-management', label: /^provisioning$/i, name: 'Provisioning' },
+  'okta-app-push-groups': { hash: 'tab-group-push', label: /^push groups$/i, name: 'Push Groups' },
+  'okta-app-assignments': { hash: 'tab-assignments', label: /^assignments$/i, name: 'Assignments' },
+};
+
+/** Provisioning's left-hand settings list. */
+const OKTA_PANES: Partial<Record<PageId, { label: RegExp; name: string }>> = {
+  'okta-app-provisioning-integration': { label: /^integration$/i, name: 'Integration' },
+  'okta-app-provisioning-to-app': { label: /^to app$/i, name: 'To App' },
+};
+
+function oktaTab(doc: Document, page: PageId): Target | null {
+  const tab = OKTA_TABS[page];
+  if (!tab) return null;
+  const element =
+    byId(doc, tab.hash) ??
+    doc.querySelector(`a[href$="#${tab.hash}"]`) ??
+    byText(doc, 'li.ui-state-default > a, [role="tab"]', tab.label);
+  return element ? { element, hint: `Open the ${tab.name} tab` } : null;
+}
+
+function oktaPane(doc: Document, page: PageId): Target | null {
+  const pane = OKTA_PANES[page];
+  if (!pane) return null;
+  const element = byText(doc, CLICKABLE, pane.label);
+  return element ? { element, hint: `Open ${pane.name}` } : null;
+}
+
+/** The control that performs a step on the page where it is done. */
+const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
+  'atlassian-open-provisioning': (doc) => {
+    const el = byText(doc, CLICKABLE, /^set up (user provisioning|scim)/i);
+    return el && { element: el, hint: 'Start the user provisioning setup here' };
+  },
+  'atlassian-save-scim': (doc) => {
+    const el = byText(doc, 'button, [role="button"]', /^save( configuration)?$/i);
+    return el && { element: el, hint: 'Save the SCIM configuration' };
+  },
+  'okta-enable-api': (doc) => {
+    const checkbox = doc.querySelector('input[type="checkbox"][name="enabled"]');
+    if (checkbox && isShown(checkbox)) return { element: checkbox, hint: 'Tick Enable API integration' };
+    const el = byId(doc, 'userMgmtSettings.edit_link') ?? byText(doc, CLICKABLE, /^configure api integration$/i);
+    return el && { element: el, hint: 'Choose Configure API Integration' };
+  },
+  'okta-to-app-actions': (doc) => {
+    const el = byText(doc, CLICKABLE, /^edit$/i);
+    return el && { element: el, hint: 'Choose Edit to change the provisioning actions' };
+  },
+  'email-username-format': (doc) => {
+    const el = byId(doc, 'ssoSettings.edit_link') ?? byText(doc, CLICKABLE, /^edit$/i);
+    return el && { element: el, hint: 'Choose Edit to check Application username format' };
+  },
+  'email-update-now': (doc) => {
+    const el = byText(doc, CLICKABLE, /^update now$/i);
+    return el && { element: el, hint: 'Push usernames now' };
+  },
+  'groups-push': (doc) => {
+    const el = byText(doc, CLICKABLE, /^push groups$/i);
+    return el && { element: el, hint: 'Push a group by name' };
+  },
+  'assign-groups': (doc) => {
+    const el = byText(doc, CLICKABLE, /^assign$/i);
+    return el && { element: el, hint: 'Assign › Assign to Groups' };
+  },
+  'access-product-access': (doc) => {
+    const el = byText(doc, CLICKABLE, /^add group$/i);
+    return el && { element: el, hint: 'Add the synced group' };
+  },
+};
+
+/**
+ * Where to click for `step` from the page the admin is on: the control itself when the step is done
+ * here, or the tab / pane that leads to it on the same Okta app.
+ */
+export function locateTarget(doc: Document, step: { id: StepId; where: { pages: readonly PageId[] } }, here: PageInfo): Target | null {
+  if (here.site === 'none') return null;
+  if (step.where.pages.includes(here.page)) return IN_PAGE[step.id]?.(doc) ?? null;
+  if (here.site === 'okta' && isOktaAppPage(here.page)) {
+    const goal = step.where.pages.find((p) => isOktaAppPage(p));
+    if (!goal) return null;
+    const sameTab = OKTA_TABS[goal]?.hash === OKTA_TABS[here.page]?.hash;
+    return sameTab ? oktaPane(doc, goal) : oktaTab(doc, goal);
+  }
+  return null;
+}
