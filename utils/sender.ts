@@ -31,13 +31,17 @@ function originOf(sender: SenderLike): string | undefined {
 
 /**
  * @param extensionId  `browser.runtime.id`
- * @param extensionOrigin  `new URL(browser.runtime.getURL('/')).origin`
+ * @param extensionOrigin  `chrome-extension://<id>` / `moz-extension://<uuid>`, without a trailing slash
  */
 export function classifySender(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
+  // Extension URLs are compared as text: `URL.origin` is "null" for non-web schemes in some engines.
+  if (sender.url?.startsWith(`${extensionOrigin}/`)) {
+    const agrees = sender.origin === undefined || sender.origin === 'null' || sender.origin === extensionOrigin;
+    return agrees ? 'extension-page' : null;
+  }
   const origin = originOf(sender);
   if (!origin) return null;
-  if (origin === extensionOrigin) return 'extension-page';
   // Content scripts: a tab, the top frame, and an exact origin from the allow-list.
   if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
   if (isOktaAdminOrigin(origin)) return 'okta-page';

@@ -13,7 +13,7 @@ export function startBackground() {
   });
   const route = createRouter(handlers, {
     id: browser.runtime.id,
-    origin: new URL(browser.runtime.getURL('/')).origin,
+    origin: browser.runtime.getURL('/').replace(/\/$/, ''),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
 }

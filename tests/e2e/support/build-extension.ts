@@ -1,0 +1,53 @@
+/**
+ * Builds the Chrome extension for the end-to-end tests, only when a source is newer than the last build.
+ * It builds into its own folder (`.output/e2e-chrome-mv3`) so a `npm run build` elsewhere in the tree never
+ * swaps files under a running test browser, and a test run never overwrites someone else's build.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+const OUT_DIR_TEMPLATE = 'e2e-chrome-mv3';
+export const EXTENSION_DIR = path.join(ROOT, '.output', OUT_DIR_TEMPLATE);
+
+/** What goes into the extension: the WXT source folders and the files that configure the build. */
+const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'assets', 'wxt.config.ts', 'package.json'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(entry, { recursive: true, encoding: 'utf8' })) {
+    newest = Math.max(newest, statSync(path.join(entry, name)).mtimeMs);
+  }
+  return newest;
+}
+
+function isFresh(): boolean {
+  const manifest = path.join(EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifest)) return false;
+  const built = statSync(manifest).mtimeMs;
+  return SOURCES.every((s) => newestMtime(path.join(ROOT, s)) <= built);
+}
+
+/** Returns the unpacked extension's folder, building it first when it is missing or stale. */
+export async function buildExtension(): Promise<string> {
+  if (process.env.E2E_FORCE_BUILD !== '1' && isFresh()) return EXTENSION_DIR;
+  // WXT's own API in a child process: WXT builds with its own Vite, which must not meet Vitest's.
+  const script = `const { build } = await import('wxt'); await build({ outDirTemplate: ${JSON.stringify(OUT_DIR_TEMPLATE)} });`;
+  try {
+    await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`Building the extension for the end-to-end tests failed:\n${stdout}\n${stderr}`);
+  }
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`The build finished but ${EXTENSION_DIR}/manifest.json is missing.`);
+  }
+  return EXTENSION_DIR;
+}

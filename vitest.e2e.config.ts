@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * End-to-end tests: the built extension in real Chromium, on the fixture replicas served at their real
+ * host names. One browser at a time (fileParallelism off); the global setup builds once and serves the pages.
+ */
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // A real browser is slow to start and stop; a retry would only hide flakiness we want to see.
+    retry: 0,
+  },
+});
