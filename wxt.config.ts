@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { OKTA_MATCHES, ATLASSIAN_ADMIN_MATCHES } from './utils/hosts';
+import { ATLASSIAN_ADMIN_MATCHES, OKTA_MATCHES } from './utils/hosts';
 
 const GECKO_ID = 'scim-setup-assistant@scim-setup-assistant.dev';
 
@@ -10,8 +10,7 @@ export default defineConfig({
   outDir: '.output',
   manifest: ({ browser }) => ({
     name: 'SCIM Setup Assistant',
-    description:
-      'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
+    description: 'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES],
     action: { default_title: 'SCIM Setup Assistant' },

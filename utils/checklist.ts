@@ -54,7 +54,7 @@ const oktaApps = (c: LinkContext) => (c.oktaAdminOrigin ? `${c.oktaAdminOrigin}/
 
 const APP = 'Okta › Atlassian Cloud app';
 
-export const STEPS = [
+const STEP_DEFINITIONS = [
   // Before you begin
   {
     id: 'prereq-guard-plan',
@@ -96,7 +96,11 @@ export const STEPS = [
     section: 'prereqs',
     title: 'An identity provider directory exists for Okta',
     help: 'Add Okta as an identity provider under Security › Identity providers. That directory is where SCIM users and groups will land.',
-    where: { site: 'atlassian', pages: ['atlassian-identity-providers'], place: 'Atlassian Administration › Security › Identity providers' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-identity-providers'],
+      place: 'Atlassian Administration › Security › Identity providers',
+    },
     link: orgPage('security/identity-providers'),
     decidedBy: 'user',
   },
@@ -105,7 +109,11 @@ export const STEPS = [
     section: 'prereqs',
     title: 'Verified domains are linked to that directory',
     help: 'Link each verified domain to the Okta directory, or its users will not be governed by it.',
-    where: { site: 'atlassian', pages: ['atlassian-idp-directory'], place: 'Atlassian Administration › Identity providers › your directory' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-idp-directory'],
+      place: 'Atlassian Administration › Identity providers › your directory',
+    },
     link: orgPage('security/identity-providers'),
     decidedBy: 'user',
   },
@@ -146,7 +154,11 @@ export const STEPS = [
     section: 'atlassian-scim',
     title: 'Take the SCIM base URL and API key',
     help: 'Atlassian shows the API key only once. The assistant keeps both values for a short while so you can put them into Okta; also keep a copy in your password manager.',
-    where: { site: 'atlassian', pages: ['atlassian-scim-setup'], place: 'Atlassian Administration › Set up user provisioning' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-scim-setup'],
+      place: 'Atlassian Administration › Set up user provisioning',
+    },
     decidedBy: 'user',
   },
   {
@@ -154,7 +166,11 @@ export const STEPS = [
     section: 'atlassian-scim',
     title: 'Save the SCIM configuration',
     help: 'The values do nothing until the configuration is saved on the Atlassian page.',
-    where: { site: 'atlassian', pages: ['atlassian-scim-setup'], place: 'Atlassian Administration › Set up user provisioning' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-scim-setup'],
+      place: 'Atlassian Administration › Set up user provisioning',
+    },
     decidedBy: 'user',
   },
   // API integration in Okta
@@ -220,8 +236,12 @@ export const STEPS = [
     id: 'email-primary-attribute',
     section: 'email',
     title: 'Note what Primary email is mapped from',
-    help: 'In the Atlassian Cloud attribute mappings under To App, find the Okta attribute behind Primary email. By default it is the user\'s email.',
-    where: { site: 'okta', pages: ['okta-app-provisioning-to-app'], place: `${APP} › Provisioning › To App › Attribute mappings` },
+    help: "In the Atlassian Cloud attribute mappings under To App, find the Okta attribute behind Primary email. By default it is the user's email.",
+    where: {
+      site: 'okta',
+      pages: ['okta-app-provisioning-to-app'],
+      place: `${APP} › Provisioning › To App › Attribute mappings`,
+    },
     link: oktaApp('tab-user-management/create-n-update'),
     decidedBy: 'user',
   },
@@ -247,7 +267,7 @@ export const STEPS = [
     id: 'email-update-now',
     section: 'email',
     title: 'Push usernames with Update Now',
-    help: 'After saving the Sign On settings, Update Now sends the new usernames to every assigned person instead of waiting for Okta\'s own schedule.',
+    help: "After saving the Sign On settings, Update Now sends the new usernames to every assigned person instead of waiting for Okta's own schedule.",
     where: { site: 'okta', pages: ['okta-app-sign-on'], place: `${APP} › Sign On` },
     link: oktaApp('tab-signon'),
     decidedBy: 'user',
@@ -286,7 +306,11 @@ export const STEPS = [
     section: 'assign',
     title: 'Confirm the users arrived in Atlassian',
     help: 'Check the Okta system log or the identity provider page in admin.atlassian.com for the synced users before moving on.',
-    where: { site: 'atlassian', pages: ['atlassian-idp-directory'], place: 'Atlassian Administration › Identity providers › your directory' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-idp-directory'],
+      place: 'Atlassian Administration › Identity providers › your directory',
+    },
     link: orgPage('security/identity-providers'),
     decidedBy: 'user',
   },
@@ -296,14 +320,21 @@ export const STEPS = [
     section: 'access',
     title: 'Give the synced groups product access',
     help: 'On your Jira or Confluence site open Product access, choose Add group and pick the synced group (or the group of all SCIM-synced users). Without it synced people cannot use the products.',
-    where: { site: 'atlassian', pages: ['atlassian-product-access'], place: 'Atlassian Administration › your site › Product access' },
+    where: {
+      site: 'atlassian',
+      pages: ['atlassian-product-access'],
+      place: 'Atlassian Administration › your site › Product access',
+    },
     link: (c) => (c.atlassianSiteId ? `${ATLASSIAN}/s/${c.atlassianSiteId}/apps` : orgPage('overview')(c)),
     decidedBy: 'user',
   },
 ] as const satisfies readonly StepDefinition[];
 
-export type StepId = (typeof STEPS)[number]['id'];
+export type StepId = (typeof STEP_DEFINITIONS)[number]['id'];
 export type Step = StepDefinition & { id: StepId };
+
+/** Every step, in the guide's order. */
+export const STEPS: readonly Step[] = STEP_DEFINITIONS;
 
 export const STEP_IDS: readonly StepId[] = STEPS.map((s) => s.id);
 const BY_ID = new Map<string, Step>(STEPS.map((s) => [s.id, s]));

@@ -17,6 +17,8 @@ export function isFlowPage(info: PageInfo, atlassianApp: boolean | 'unknown', st
   if (ALWAYS_ON_FLOW.has(info.page)) return true;
   // Everyday pages (app list, groups, domains…) are on the flow only while one of their steps is open.
   return STEPS.some(
-    (s) => (s.where.pages as readonly string[]).includes(info.page) && !['done', 'skipped'].includes(state.steps[s.id].status),
+    (s) =>
+      (s.where.pages as readonly string[]).includes(info.page) &&
+      !['done', 'skipped'].includes(state.steps[s.id].status),
   );
 }

@@ -4,13 +4,7 @@
  */
 
 /** Okta cells, from ../shared/pages/okta-admin.md "Hosts and routes" (gov clouds: medium confidence). */
-export const OKTA_DOMAINS = [
-  'okta.com',
-  'okta-emea.com',
-  'oktapreview.com',
-  'okta-gov.com',
-  'okta.mil',
-] as const;
+export const OKTA_DOMAINS = ['okta.com', 'okta-emea.com', 'oktapreview.com', 'okta-gov.com', 'okta.mil'] as const;
 
 /**
  * Match patterns cannot say "ends in -admin", so the manifest names every org host of these cells and
@@ -47,7 +41,7 @@ function parseUrl(input: string | URL): URL | undefined {
 /** The Okta org of an admin console URL or origin, or undefined for anything else (http, ports, lookalikes). */
 export function oktaAdminOrg(input: string | URL): OktaOrg | undefined {
   const url = parseUrl(input);
-  if (!url || url.protocol !== 'https:' || url.port !== '' || url.username || url.password) return undefined;
+  if (url?.protocol !== 'https:' || url.port !== '' || url.username || url.password) return undefined;
   const match = OKTA_ADMIN_HOST.exec(url.hostname);
   if (!match) return undefined;
   const [, org, domain] = match as unknown as [string, string, OktaOrg['domain']];

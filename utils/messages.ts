@@ -11,16 +11,16 @@ import type { ManualMark } from './setup';
 
 export interface Protocol {
   /** A content script tells what the admin has open; the background reads the URL from the sender. */
-  'page-seen': { payload: { hints: PageHints; atlassianApp: boolean | 'unknown' }; answer: void };
+  'page-seen': { payload: { hints: PageHints; atlassianApp: boolean | 'unknown' }; answer: undefined };
   /** A manual tick (or untick) of a step in the active setup. */
-  'mark-step': { payload: { step: StepId; mark: ManualMark | null }; answer: void };
-  'reset-setup': { payload: { setupId: string }; answer: void };
-  'select-setup': { payload: { setupId: string }; answer: void };
+  'mark-step': { payload: { step: StepId; mark: ManualMark | null }; answer: undefined };
+  'reset-setup': { payload: { setupId: string }; answer: undefined };
+  'select-setup': { payload: { setupId: string }; answer: undefined };
   /** Overlay on/off per site; a page may only change its own site. */
-  'set-overlay': { payload: { site: Site; enabled: boolean }; answer: void };
-  'set-overlay-expanded': { payload: { expanded: boolean }; answer: void };
+  'set-overlay': { payload: { site: Site; enabled: boolean }; answer: undefined };
+  'set-overlay-expanded': { payload: { expanded: boolean }; answer: undefined };
   /** The overlay's "Open checklist": opens the side panel for the sender's tab where the browser allows it. */
-  'open-checklist': { payload: Record<string, never>; answer: void };
+  'open-checklist': { payload: Record<string, never>; answer: undefined };
 }
 
 export type MessageType = keyof Protocol;
@@ -74,7 +74,9 @@ export function isEnvelope(m: unknown): m is { type: MessageType; payload: unkno
 /** Send a message to the background and get its typed answer; never throws. */
 export async function send<K extends MessageType>(type: K, payload: Payload<K>): Promise<Answer<K>> {
   try {
-    const answer = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as Answer<K> | undefined;
+    const answer = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as
+      | Answer<K>
+      | undefined;
     return answer ?? { ok: false, error: 'The extension did not answer. Reload the page and try again.' };
   } catch {
     return { ok: false, error: 'The extension is not reachable. It may have been updated: reload the page.' };

@@ -20,7 +20,13 @@ export const OKTA_APP_PAGES = [
 ] as const;
 export type OktaAppPage = (typeof OKTA_APP_PAGES)[number];
 
-export type OktaPage = OktaAppPage | 'okta-apps' | 'okta-app-catalog' | 'okta-group' | 'okta-profile-editor' | 'okta-other';
+export type OktaPage =
+  | OktaAppPage
+  | 'okta-apps'
+  | 'okta-app-catalog'
+  | 'okta-group'
+  | 'okta-profile-editor'
+  | 'okta-other';
 
 export type AtlassianPage =
   | 'atlassian-identity-providers'
@@ -128,7 +134,10 @@ function detectOkta(url: URL, hints: PageHints): PageInfo {
  * narrow, and headings decide everywhere else.
  */
 const ATLASSIAN_PATHS: [RegExp, AtlassianPage][] = [
-  [/^\/o\/[^/]+\/security\/identity-providers\/[^/]+\/(scim-setup|user-provisioning|scim)(\/|$)/, 'atlassian-scim-setup'],
+  [
+    /^\/o\/[^/]+\/security\/identity-providers\/[^/]+\/(scim-setup|user-provisioning|scim)(\/|$)/,
+    'atlassian-scim-setup',
+  ],
   [/^\/o\/[^/]+\/security\/identity-providers\/[^/]+\/?$/, 'atlassian-idp-directory'],
   [/^\/o\/[^/]+\/security\/identity-providers\/?$/, 'atlassian-identity-providers'],
   [/^\/o\/[^/]+\/(directory\/)?user-provisioning(\/|$)/, 'atlassian-scim-setup'],
@@ -138,7 +147,10 @@ const ATLASSIAN_PATHS: [RegExp, AtlassianPage][] = [
 ];
 
 const ATLASSIAN_HEADINGS: [RegExp, AtlassianPage][] = [
-  [/^(set up (user provisioning|scim( configuration)?)|scim configuration|create a directory)\b/i, 'atlassian-scim-setup'],
+  [
+    /^(set up (user provisioning|scim( configuration)?)|scim configuration|create a directory)\b/i,
+    'atlassian-scim-setup',
+  ],
   [/^(scim|directory) base url$/i, 'atlassian-scim-setup'],
   [/^identity providers$/i, 'atlassian-identity-providers'],
   [/^product access$/i, 'atlassian-product-access'],

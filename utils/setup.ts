@@ -83,7 +83,13 @@ export function updateActive(
   return { activeId: next.id, setups: { ...state.setups, [next.id]: next } };
 }
 
-export function recordObservation(state: SetupsState, key: string, obs: Observation, now: number, makeId: () => string) {
+export function recordObservation(
+  state: SetupsState,
+  key: string,
+  obs: Observation,
+  now: number,
+  makeId: () => string,
+) {
   return updateActive(state, now, makeId, (s) => ({ observations: { ...s.observations, [key]: obs } }));
 }
 
@@ -115,6 +121,8 @@ export function selectSetup(state: SetupsState, id: string): SetupsState {
 export function setupLabel(setup: Setup | undefined): string {
   if (!setup) return 'New setup';
   const okta = setup.oktaOrg ?? 'Okta org not seen yet';
-  const atl = setup.atlassianOrgId ? `Atlassian org ${setup.atlassianOrgId.slice(0, 8)}…` : 'Atlassian org not seen yet';
+  const atl = setup.atlassianOrgId
+    ? `Atlassian org ${setup.atlassianOrgId.slice(0, 8)}…`
+    : 'Atlassian org not seen yet';
   return `${okta} → ${atl}`;
 }

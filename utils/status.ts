@@ -33,9 +33,14 @@ export function runChecks(setup: Setup | undefined, checks: readonly Check[] = C
   return { verdicts, findings };
 }
 
-function stepState(verdict: StepVerdict | undefined, mark: 'done' | 'skipped' | undefined, finding: Finding | undefined): StepState {
+function stepState(
+  verdict: StepVerdict | undefined,
+  mark: 'done' | 'skipped' | undefined,
+  finding: Finding | undefined,
+): StepState {
   if (finding) return { status: 'problem', source: 'page', evidence: finding.title };
-  if (verdict?.status === 'problem') return { status: 'problem', source: 'page', evidence: verdict.evidence, at: verdict.at };
+  if (verdict?.status === 'problem')
+    return { status: 'problem', source: 'page', evidence: verdict.evidence, at: verdict.at };
   if (mark) return { status: mark, source: 'user' };
   if (verdict) return { status: verdict.status, source: 'page', evidence: verdict.evidence, at: verdict.at };
   return { status: 'todo', source: 'none' };

@@ -4,8 +4,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Setup, SetupsState } from './setup';
-import { DEFAULT_SETTINGS, type Settings, settingsItem, setupsItem } from './storage';
 import { type DerivedState, deriveState } from './status';
+import { DEFAULT_SETTINGS, type Settings, settingsItem, setupsItem } from './storage';
 
 export interface ChecklistView {
   hydrated: boolean;

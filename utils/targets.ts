@@ -33,7 +33,8 @@ export function byId(root: ParentNode, id: string): Element | null {
   return null;
 }
 
-const CLICKABLE = 'a, button, [role="button"], [role="tab"], [role="menuitem"], input[type="button"], input[type="submit"]';
+const CLICKABLE =
+  'a, button, [role="button"], [role="tab"], [role="menuitem"], input[type="button"], input[type="submit"]';
 
 /** Tab labels on an app instance (okta-admin.md: jQuery UI tabs, order varies, find by label). */
 const OKTA_TABS: Partial<Record<PageId, { hash: string; label: RegExp; name: string }>> = {
@@ -115,7 +116,11 @@ const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
  * Where to click for `step` from the page the admin is on: the control itself when the step is done
  * here, or the tab / pane that leads to it on the same Okta app.
  */
-export function locateTarget(doc: Document, step: { id: StepId; where: { pages: readonly PageId[] } }, here: PageInfo): Target | null {
+export function locateTarget(
+  doc: Document,
+  step: { id: StepId; where: { pages: readonly PageId[] } },
+  here: PageInfo,
+): Target | null {
   if (here.site === 'none') return null;
   if (step.where.pages.includes(here.page)) return IN_PAGE[step.id]?.(doc) ?? null;
   if (here.site === 'okta' && isOktaAppPage(here.page)) {

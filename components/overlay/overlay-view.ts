@@ -43,7 +43,13 @@ function launcher(m: OverlayModel) {
   const label = `SCIM Setup Assistant: ${m.progress.done} of ${m.progress.total} done${m.progress.problems ? `, ${m.progress.problems} need attention` : ''}. Show steps for this page.`;
   return h(
     'button',
-    { class: 'ssa-launcher', type: 'button', 'data-action': 'toggle-overlay-panel', 'aria-expanded': 'false', 'aria-label': label },
+    {
+      class: 'ssa-launcher',
+      type: 'button',
+      'data-action': 'toggle-overlay-panel',
+      'aria-expanded': 'false',
+      'aria-label': label,
+    },
     h('span', { class: 'ssa-logo', 'aria-hidden': 'true' }, 'SCIM'),
     h('span', { 'aria-hidden': 'true' }, `${m.progress.done}/${m.progress.total}`),
     m.progress.problems > 0 && h('span', { class: 'ssa-badge', 'aria-hidden': 'true' }, String(m.progress.problems)),
@@ -61,9 +67,29 @@ function stepRow(s: OverlayStep) {
       'span',
       { class: 'ssa-step-actions' },
       s.canShow &&
-        h('button', { type: 'button', class: 'ssa-link', 'data-action': 'show-me', 'data-step': s.id, 'aria-label': `Show me: ${s.title}` }, 'Show me'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'ssa-link',
+            'data-action': 'show-me',
+            'data-step': s.id,
+            'aria-label': `Show me: ${s.title}`,
+          },
+          'Show me',
+        ),
       manual &&
-        h('button', { type: 'button', class: 'ssa-link', 'data-action': 'mark-done', 'data-step': s.id, 'aria-label': `Mark done: ${s.title}` }, 'Mark done'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'ssa-link',
+            'data-action': 'mark-done',
+            'data-step': s.id,
+            'aria-label': `Mark done: ${s.title}`,
+          },
+          'Mark done',
+        ),
     ),
   );
 }
@@ -87,10 +113,21 @@ function panel(m: OverlayModel) {
       { class: 'ssa-header' },
       h('span', { class: 'ssa-title' }, 'SCIM Setup Assistant'),
       h('span', { class: 'ssa-progress' }, `${m.progress.done}/${m.progress.total} done`),
-      h('button', { type: 'button', class: 'ssa-icon', 'data-action': 'toggle-overlay-panel', 'aria-expanded': 'true', 'aria-label': 'Collapse' }, '—'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'ssa-icon',
+          'data-action': 'toggle-overlay-panel',
+          'aria-expanded': 'true',
+          'aria-label': 'Collapse',
+        },
+        '—',
+      ),
     ),
     h('p', { class: 'ssa-place' }, m.place),
-    m.findings.length > 0 && h('ul', { class: 'ssa-findings', 'aria-label': 'Findings on this page' }, ...m.findings.map(findingItem)),
+    m.findings.length > 0 &&
+      h('ul', { class: 'ssa-findings', 'aria-label': 'Findings on this page' }, ...m.findings.map(findingItem)),
     m.steps.length > 0
       ? h('ul', { class: 'ssa-steps', 'aria-label': 'Steps on this page' }, ...m.steps.map(stepRow))
       : h('p', { class: 'ssa-empty' }, 'No step of the setup happens on this page.'),
@@ -99,7 +136,9 @@ function panel(m: OverlayModel) {
         'p',
         { class: 'ssa-next' },
         'Next: ',
-        m.next.link ? h('a', { href: m.next.link, 'data-action': 'go-next' }, m.next.title) : h('strong', {}, m.next.title),
+        m.next.link
+          ? h('a', { href: m.next.link, 'data-action': 'go-next' }, m.next.title)
+          : h('strong', {}, m.next.title),
         ` (${m.next.place})`,
       ),
     m.message && h('p', { class: 'ssa-message', role: 'status' }, m.message),
@@ -116,13 +155,19 @@ function panel(m: OverlayModel) {
 export function renderOverlay(container: HTMLElement, m: OverlayModel): void {
   const root = container.getRootNode() as Document | ShadowRoot;
   const focused = root.activeElement as HTMLElement | null;
-  const focusKey = focused?.dataset?.action ? `[data-action="${focused.dataset.action}"]${focused.dataset.step ? `[data-step="${focused.dataset.step}"]` : ''}` : null;
+  const focusKey = focused?.dataset?.action
+    ? `[data-action="${focused.dataset.action}"]${focused.dataset.step ? `[data-step="${focused.dataset.step}"]` : ''}`
+    : null;
   container.replaceChildren(m.expanded ? panel(m) : launcher(m));
   if (focusKey) (container.querySelector(focusKey) as HTMLElement | null)?.focus();
 }
 
 /** One delegated click listener for every control of the overlay. */
-export function onOverlayAction(container: HTMLElement, signal: AbortSignal, act: (action: OverlayAction, step?: string) => void) {
+export function onOverlayAction(
+  container: HTMLElement,
+  signal: AbortSignal,
+  act: (action: OverlayAction, step?: string) => void,
+) {
   container.addEventListener(
     'click',
     (event) => {

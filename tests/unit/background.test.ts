@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
 import { settingsItem, setupsItem } from '../../utils/storage';
@@ -9,7 +9,12 @@ const EXT = 'chrome-extension://ext-id';
 const POPUP = { id: ID, url: `${EXT}/popup.html` };
 const APP_URL = 'https://acme-admin.okta.com/admin/app/atlassian/instance/0oa1abcdefGHIJKL2345/#tab-general';
 const OKTA = { id: ID, url: APP_URL, frameId: 0, tab: { id: 3, windowId: 1 } };
-const ATLASSIAN = { id: ID, url: 'https://admin.atlassian.com/o/org-1/security/identity-providers/d/scim-setup', frameId: 0, tab: { id: 4 } };
+const ATLASSIAN = {
+  id: ID,
+  url: 'https://admin.atlassian.com/o/org-1/security/identity-providers/d/scim-setup',
+  frameId: 0,
+  tab: { id: 4 },
+};
 
 function setup() {
   const log = vi.fn();
@@ -25,20 +30,33 @@ describe('the background router', () => {
 
   it('records a page visit from the URL the browser reports, not from the payload', async () => {
     const { route } = setup();
-    const answer = await route({ type: 'page-seen', payload: { hints: { headings: ['Atlassian Cloud'] }, atlassianApp: true } }, OKTA);
+    const answer = await route(
+      { type: 'page-seen', payload: { hints: { headings: ['Atlassian Cloud'] }, atlassianApp: true } },
+      OKTA,
+    );
     expect(answer).toEqual({ ok: true, value: undefined });
     const state = await setupsItem.getValue();
     const active = state.setups[state.activeId!]!;
     expect(active).toMatchObject({ oktaOrg: 'acme.okta.com', oktaApp: { id: '0oa1abcdefGHIJKL2345' } });
-    expect(active.observations['visit:okta-app-general']).toEqual({ kind: 'page-visit', page: 'okta-app-general', at: 1000, atlassianApp: true });
+    expect(active.observations['visit:okta-app-general']).toEqual({
+      kind: 'page-visit',
+      page: 'okta-app-general',
+      at: 1000,
+      atlassianApp: true,
+    });
   });
 
   it('remembers the recognised app, so its other tabs count without a title', async () => {
     const { route } = setup();
     await route({ type: 'page-seen', payload: { hints: {}, atlassianApp: true } }, OKTA);
-    await route({ type: 'page-seen', payload: { hints: {}, atlassianApp: 'unknown' } }, { ...OKTA, url: APP_URL.replace('#tab-general', '#tab-assignments') });
+    await route(
+      { type: 'page-seen', payload: { hints: {}, atlassianApp: 'unknown' } },
+      { ...OKTA, url: APP_URL.replace('#tab-general', '#tab-assignments') },
+    );
     const state = await setupsItem.getValue();
-    expect(state.setups[state.activeId!]!.observations['visit:okta-app-assignments']).toMatchObject({ atlassianApp: true });
+    expect(state.setups[state.activeId!]!.observations['visit:okta-app-assignments']).toMatchObject({
+      atlassianApp: true,
+    });
   });
 
   it('joins the Atlassian organization to the same setup', async () => {
@@ -58,15 +76,27 @@ describe('the background router', () => {
       route({ type: 'mark-step', payload: { step: 'prereq-okta-lcm', mark: 'skipped' } }, POPUP),
     ]);
     const state = await setupsItem.getValue();
-    expect(state.setups[state.activeId!]!.manual).toEqual({ 'test-accounts': 'done', 'prereq-guard-plan': 'done', 'prereq-okta-lcm': 'skipped' });
+    expect(state.setups[state.activeId!]!.manual).toEqual({
+      'test-accounts': 'done',
+      'prereq-guard-plan': 'done',
+      'prereq-okta-lcm': 'skipped',
+    });
   });
 
   it.each([
     ['a page asking to reset progress', { type: 'reset-setup', payload: { setupId: 'x' } }, OKTA],
     ['the popup pretending to be a page', { type: 'page-seen', payload: { hints: {}, atlassianApp: true } }, POPUP],
     ['a sub-frame', { type: 'mark-step', payload: { step: 'test-accounts', mark: 'done' } }, { ...OKTA, frameId: 2 }],
-    ['a lookalike origin', { type: 'mark-step', payload: { step: 'test-accounts', mark: 'done' } }, { ...OKTA, url: 'https://acme-admin.okta.com.evil.io/' }],
-    ['another extension', { type: 'mark-step', payload: { step: 'test-accounts', mark: 'done' } }, { ...POPUP, id: 'evil' }],
+    [
+      'a lookalike origin',
+      { type: 'mark-step', payload: { step: 'test-accounts', mark: 'done' } },
+      { ...OKTA, url: 'https://acme-admin.okta.com.evil.io/' },
+    ],
+    [
+      'another extension',
+      { type: 'mark-step', payload: { step: 'test-accounts', mark: 'done' } },
+      { ...POPUP, id: 'evil' },
+    ],
   ])('refuses %s and changes nothing', async (_name, message, sender) => {
     const { route, log } = setup();
     const answer = await route(message, sender);
@@ -82,7 +112,10 @@ describe('the background router', () => {
     ['a wrong mark', { type: 'mark-step', payload: { step: 'test-accounts', mark: 'maybe' } }],
     ['not an object', 'mark-step'],
     ['an array payload', { type: 'set-overlay', payload: ['okta', false] }],
-    ['oversized hints', { type: 'page-seen', payload: { hints: { headings: Array(51).fill('h') }, atlassianApp: true } }],
+    [
+      'oversized hints',
+      { type: 'page-seen', payload: { hints: { headings: Array(51).fill('h') }, atlassianApp: true } },
+    ],
   ])('refuses a malformed message: %s', async (_name, message) => {
     const { route } = setup();
     const answer = await route(message, _name === 'oversized hints' ? OKTA : POPUP);
@@ -98,10 +131,16 @@ describe('the background router', () => {
 
   it('lets a page turn the overlay off only for its own site', async () => {
     const { route } = setup();
-    expect(await route({ type: 'set-overlay', payload: { site: 'atlassian', enabled: false } }, OKTA)).toMatchObject({ ok: false });
-    expect(await route({ type: 'set-overlay', payload: { site: 'okta', enabled: false } }, OKTA)).toMatchObject({ ok: true });
+    expect(await route({ type: 'set-overlay', payload: { site: 'atlassian', enabled: false } }, OKTA)).toMatchObject({
+      ok: false,
+    });
+    expect(await route({ type: 'set-overlay', payload: { site: 'okta', enabled: false } }, OKTA)).toMatchObject({
+      ok: true,
+    });
     expect((await settingsItem.getValue()).overlay).toEqual({ okta: false, atlassian: true });
-    expect(await route({ type: 'set-overlay', payload: { site: 'okta', enabled: true } }, POPUP)).toMatchObject({ ok: true });
+    expect(await route({ type: 'set-overlay', payload: { site: 'okta', enabled: true } }, POPUP)).toMatchObject({
+      ok: true,
+    });
     expect((await settingsItem.getValue()).overlay.okta).toBe(true);
   });
 
@@ -111,7 +150,10 @@ describe('the background router', () => {
     const { activeId } = await setupsItem.getValue();
     expect(await route({ type: 'reset-setup', payload: { setupId: activeId! } }, POPUP)).toMatchObject({ ok: true });
     expect((await setupsItem.getValue()).setups[activeId!]!.manual).toEqual({});
-    expect(await route({ type: 'reset-setup', payload: { setupId: 'gone' } }, POPUP)).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
+    expect(await route({ type: 'reset-setup', payload: { setupId: 'gone' } }, POPUP)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer exists/),
+    });
   });
 
   it('opens the checklist for the page that asked, and explains when the browser refuses', async () => {
@@ -119,6 +161,9 @@ describe('the background router', () => {
     expect(await route({ type: 'open-checklist', payload: {} }, OKTA)).toMatchObject({ ok: true });
     expect(openChecklist).toHaveBeenCalledWith(expect.objectContaining({ kind: 'okta-page' }));
     openChecklist.mockRejectedValueOnce(new Error('Use the toolbar button.'));
-    expect(await route({ type: 'open-checklist', payload: {} }, OKTA)).toEqual({ ok: false, error: 'Use the toolbar button.' });
+    expect(await route({ type: 'open-checklist', payload: {} }, OKTA)).toEqual({
+      ok: false,
+      error: 'Use the toolbar button.',
+    });
   });
 });

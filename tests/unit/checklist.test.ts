@@ -2,11 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { getStep, isStepId, SECTIONS, STEP_IDS, STEPS, stepsOfPage, stepsOfSection } from '../../utils/checklist';
 
 const REQUIRED = [
-  'prereq-guard-plan', 'prereq-okta-lcm', 'prereq-org-admin', 'prereq-domain-verified', 'prereq-idp-directory',
-  'prereq-domains-linked', 'prereq-site-admin', 'test-accounts', 'atlassian-open-provisioning',
-  'atlassian-copy-credentials', 'atlassian-save-scim', 'okta-add-app', 'okta-enable-api', 'okta-enter-credentials',
-  'okta-test-credentials', 'okta-to-app-actions', 'email-primary-attribute', 'email-username-format',
-  'email-update-on', 'email-update-now', 'groups-push', 'groups-review-push', 'assign-groups', 'assign-verify-sync',
+  'prereq-guard-plan',
+  'prereq-okta-lcm',
+  'prereq-org-admin',
+  'prereq-domain-verified',
+  'prereq-idp-directory',
+  'prereq-domains-linked',
+  'prereq-site-admin',
+  'test-accounts',
+  'atlassian-open-provisioning',
+  'atlassian-copy-credentials',
+  'atlassian-save-scim',
+  'okta-add-app',
+  'okta-enable-api',
+  'okta-enter-credentials',
+  'okta-test-credentials',
+  'okta-to-app-actions',
+  'email-primary-attribute',
+  'email-username-format',
+  'email-update-on',
+  'email-update-now',
+  'groups-push',
+  'groups-review-push',
+  'assign-groups',
+  'assign-verify-sync',
   'access-product-access',
 ];
 
@@ -37,16 +56,26 @@ describe('the checklist model', () => {
     const step = getStep('okta-enable-api');
     expect(step.link?.({})).toBeUndefined();
     expect(
-      step.link?.({ oktaAdminOrigin: 'https://acme-admin.okta.com', oktaAppPath: '/admin/app/atlassian/instance/0oa1/' }),
+      step.link?.({
+        oktaAdminOrigin: 'https://acme-admin.okta.com',
+        oktaAppPath: '/admin/app/atlassian/instance/0oa1/',
+      }),
     ).toBe('https://acme-admin.okta.com/admin/app/atlassian/instance/0oa1/#tab-user-management/api-credentials');
     expect(getStep('prereq-idp-directory').link?.({ atlassianOrgId: 'org-1' })).toBe(
       'https://admin.atlassian.com/o/org-1/security/identity-providers',
     );
-    expect(getStep('access-product-access').link?.({ atlassianSiteId: 'site-1' })).toBe('https://admin.atlassian.com/s/site-1/apps');
+    expect(getStep('access-product-access').link?.({ atlassianSiteId: 'site-1' })).toBe(
+      'https://admin.atlassian.com/s/site-1/apps',
+    );
   });
 
   it('every link points at a site the extension works on, over https', () => {
-    const ctx = { oktaAdminOrigin: 'https://acme-admin.okta.com', oktaAppPath: '/admin/app/a/instance/b/', atlassianOrgId: 'o', atlassianSiteId: 's' };
+    const ctx = {
+      oktaAdminOrigin: 'https://acme-admin.okta.com',
+      oktaAppPath: '/admin/app/a/instance/b/',
+      atlassianOrgId: 'o',
+      atlassianSiteId: 's',
+    };
     for (const step of STEPS) {
       const url = step.link?.(ctx);
       if (url) expect(url, step.id).toMatch(/^https:\/\/(acme-admin\.okta\.com|admin\.atlassian\.com)\//);
@@ -55,7 +84,9 @@ describe('the checklist model', () => {
 
   it('finds the steps of a page', () => {
     expect(stepsOfPage('okta-app-sign-on').map((s) => s.id)).toEqual([
-      'email-username-format', 'email-update-on', 'email-update-now',
+      'email-username-format',
+      'email-update-on',
+      'email-update-now',
     ]);
     expect(stepsOfPage('atlassian-scim-setup').map((s) => s.id)).toContain('atlassian-copy-credentials');
   });

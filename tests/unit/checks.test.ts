@@ -7,8 +7,14 @@ import { pageVisits } from '../../utils/checks/page-visits';
 import type { PageVisitObservation } from '../../utils/observations';
 
 const docs = readFileSync(resolve('docs/checks.md'), 'utf8');
-const visit = (page: PageVisitObservation['page'], extra: Partial<PageVisitObservation> = {}): PageVisitObservation => ({
-  kind: 'page-visit', page, at: 10, ...extra,
+const visit = (
+  page: PageVisitObservation['page'],
+  extra: Partial<PageVisitObservation> = {},
+): PageVisitObservation => ({
+  kind: 'page-visit',
+  page,
+  at: 10,
+  ...extra,
 });
 
 describe('the check registry', () => {
@@ -27,14 +33,16 @@ describe('the check registry', () => {
 
   it('lets checks decide only page-decided steps', () => {
     const pageSteps = new Set(STEPS.filter((s) => s.decidedBy === 'page').map((s) => s.id));
-    for (const check of CHECKS) for (const step of check.steps) expect(pageSteps, `${check.id} → ${step}`).toContain(step);
+    for (const check of CHECKS)
+      for (const step of check.steps) expect(pageSteps, `${check.id} → ${step}`).toContain(step);
     const decided = new Set(CHECKS.flatMap((c) => c.steps));
     for (const step of pageSteps) expect(decided, `${step} is page-decided but no check decides it`).toContain(step);
   });
 
   it('has a test file for every check', () => {
     const self = readFileSync(resolve('tests/unit/checks.test.ts'), 'utf8');
-    for (const check of CHECKS) expect(self.includes(`describe('${check.id}'`) || self.includes(`${check.id}.test`)).toBe(true);
+    for (const check of CHECKS)
+      expect(self.includes(`describe('${check.id}'`) || self.includes(`${check.id}.test`)).toBe(true);
   });
 });
 
@@ -49,13 +57,19 @@ describe('page-visits', () => {
   });
 
   it('does not tick it for the identity providers list alone', () => {
-    expect(pageVisits.run({ 'visit:atlassian-identity-providers': visit('atlassian-identity-providers') }).steps).toEqual({});
+    expect(
+      pageVisits.run({ 'visit:atlassian-identity-providers': visit('atlassian-identity-providers') }).steps,
+    ).toEqual({});
   });
 
   it('ticks adding the app only for a recognised Atlassian Cloud app', () => {
-    expect(pageVisits.run({ 'visit:okta-app-general': visit('okta-app-general', { atlassianApp: 'unknown' }) }).steps).toEqual({});
+    expect(
+      pageVisits.run({ 'visit:okta-app-general': visit('okta-app-general', { atlassianApp: 'unknown' }) }).steps,
+    ).toEqual({});
     expect(pageVisits.run({ 'visit:okta-apps': visit('okta-apps') }).steps).toEqual({});
-    const seen = pageVisits.run({ 'visit:okta-app-assignments': visit('okta-app-assignments', { atlassianApp: true }) });
+    const seen = pageVisits.run({
+      'visit:okta-app-assignments': visit('okta-app-assignments', { atlassianApp: true }),
+    });
     expect(seen.steps?.['okta-add-app']?.status).toBe('done');
   });
 });

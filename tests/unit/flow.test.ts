@@ -15,7 +15,12 @@ describe('where the overlay shows itself', () => {
   });
 
   it('shows on the Atlassian pages of the flow', () => {
-    for (const path of ['/o/1/security/identity-providers', '/o/1/security/identity-providers/d', '/o/1/security/identity-providers/d/scim-setup', '/s/2/apps']) {
+    for (const path of [
+      '/o/1/security/identity-providers',
+      '/o/1/security/identity-providers/d',
+      '/o/1/security/identity-providers/d/scim-setup',
+      '/s/2/apps',
+    ]) {
       expect(isFlowPage(detectPage(`https://admin.atlassian.com${path}`), 'unknown', fresh), path).toBe(true);
     }
   });

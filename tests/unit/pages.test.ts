@@ -21,18 +21,44 @@ const OKTA_ROWS: Row[] = [
   [APP, { site: 'okta', page: 'okta-app-sign-on' }, { activeTab: ' Sign On ' }],
   [
     'https://acme-admin.okta.com/admin/app/atlassian/instance/0oa1abcdefGHIJKL2345',
-    { site: 'okta', page: 'okta-app-general', app: { name: 'atlassian', id: '0oa1abcdefGHIJKL2345', path: '/admin/app/atlassian/instance/0oa1abcdefGHIJKL2345/' } },
+    {
+      site: 'okta',
+      page: 'okta-app-general',
+      app: {
+        name: 'atlassian',
+        id: '0oa1abcdefGHIJKL2345',
+        path: '/admin/app/atlassian/instance/0oa1abcdefGHIJKL2345/',
+      },
+    },
   ],
   ['https://acme-admin.okta.com/admin/apps/active', { site: 'okta', page: 'okta-apps' }],
   ['https://acme-admin.okta.com/admin/apps/add-app', { site: 'okta', page: 'okta-app-catalog' }],
   ['https://acme-admin.okta.com/admin/group/00g1a2b3c4d5e6f7g8h9', { site: 'okta', page: 'okta-group' }],
-  ['https://acme-admin.okta.com/admin/universaldirectory#app/0oa1abcdefGHIJKL2345', { site: 'okta', page: 'okta-profile-editor' }],
+  [
+    'https://acme-admin.okta.com/admin/universaldirectory#app/0oa1abcdefGHIJKL2345',
+    { site: 'okta', page: 'okta-profile-editor' },
+  ],
   ['https://acme-admin.okta.com/admin/dashboard', { site: 'okta', page: 'okta-other' }],
-  ['https://acme-admin.okta-emea.com/admin/apps/active', { site: 'okta', page: 'okta-apps', oktaOrg: 'acme.okta-emea.com' }],
-  [`https://acme-admin.oktapreview.com/admin/app/atlassian/instance/0oaX/#tab-group-push`, { site: 'okta', page: 'okta-app-push-groups', oktaOrg: 'acme.oktapreview.com' }],
-  ['https://gov-agency-admin.okta-gov.com/admin/apps/active', { site: 'okta', page: 'okta-apps', oktaOrg: 'gov-agency.okta-gov.com' }],
-  ['https://unit-admin.okta.mil/admin/apps/active', { site: 'okta', page: 'okta-apps', adminOrigin: 'https://unit-admin.okta.mil' }],
-  ['https://my-company-admin.okta.com/admin/dashboard', { site: 'okta', page: 'okta-other', oktaOrg: 'my-company.okta.com' }],
+  [
+    'https://acme-admin.okta-emea.com/admin/apps/active',
+    { site: 'okta', page: 'okta-apps', oktaOrg: 'acme.okta-emea.com' },
+  ],
+  [
+    `https://acme-admin.oktapreview.com/admin/app/atlassian/instance/0oaX/#tab-group-push`,
+    { site: 'okta', page: 'okta-app-push-groups', oktaOrg: 'acme.oktapreview.com' },
+  ],
+  [
+    'https://gov-agency-admin.okta-gov.com/admin/apps/active',
+    { site: 'okta', page: 'okta-apps', oktaOrg: 'gov-agency.okta-gov.com' },
+  ],
+  [
+    'https://unit-admin.okta.mil/admin/apps/active',
+    { site: 'okta', page: 'okta-apps', adminOrigin: 'https://unit-admin.okta.mil' },
+  ],
+  [
+    'https://my-company-admin.okta.com/admin/dashboard',
+    { site: 'okta', page: 'okta-other', oktaOrg: 'my-company.okta.com' },
+  ],
   ['HTTPS://ACME-ADMIN.OKTA.COM/admin/apps/active', { site: 'okta', page: 'okta-apps', oktaOrg: 'acme.okta.com' }],
 ];
 
@@ -42,21 +68,39 @@ const SITE = 'b3d0c6f4-1e2a-4c5b-9a8d-ffeeddccbbaa';
 const ATL = 'https://admin.atlassian.com';
 
 const ATLASSIAN_ROWS: Row[] = [
-  [`${ATL}/o/${ORG}/security/identity-providers`, { site: 'atlassian', page: 'atlassian-identity-providers', atlassianOrgId: ORG }],
+  [
+    `${ATL}/o/${ORG}/security/identity-providers`,
+    { site: 'atlassian', page: 'atlassian-identity-providers', atlassianOrgId: ORG },
+  ],
   [`${ATL}/o/${ORG}/security/identity-providers/${DIR}`, { site: 'atlassian', page: 'atlassian-idp-directory' }],
-  [`${ATL}/o/${ORG}/security/identity-providers/${DIR}/scim-setup`, { site: 'atlassian', page: 'atlassian-scim-setup' }],
+  [
+    `${ATL}/o/${ORG}/security/identity-providers/${DIR}/scim-setup`,
+    { site: 'atlassian', page: 'atlassian-scim-setup' },
+  ],
   [
     `${ATL}/o/${ORG}/security/identity-providers/${DIR}`,
     { site: 'atlassian', page: 'atlassian-scim-setup' },
     { headings: ['Okta', 'Set up user provisioning'] },
   ],
   [`${ATL}/o/${ORG}/user-provisioning`, { site: 'atlassian', page: 'atlassian-scim-setup' }],
-  [`${ATL}/o/${ORG}/somewhere/new`, { site: 'atlassian', page: 'atlassian-scim-setup' }, { headings: ['Directory base URL'] }],
-  [`${ATL}/o/${ORG}/somewhere/new`, { site: 'atlassian', page: 'atlassian-identity-providers' }, { headings: ['Identity providers'] }],
+  [
+    `${ATL}/o/${ORG}/somewhere/new`,
+    { site: 'atlassian', page: 'atlassian-scim-setup' },
+    { headings: ['Directory base URL'] },
+  ],
+  [
+    `${ATL}/o/${ORG}/somewhere/new`,
+    { site: 'atlassian', page: 'atlassian-identity-providers' },
+    { headings: ['Identity providers'] },
+  ],
   [`${ATL}/o/${ORG}/domains`, { site: 'atlassian', page: 'atlassian-domains' }],
   [`${ATL}/s/${SITE}/apps`, { site: 'atlassian', page: 'atlassian-product-access', siteId: SITE }],
   [`${ATL}/s/${SITE}/users`, { site: 'atlassian', page: 'atlassian-other', siteId: SITE }],
-  [`${ATL}/s/${SITE}/somewhere`, { site: 'atlassian', page: 'atlassian-product-access' }, { headings: ['Product access'] }],
+  [
+    `${ATL}/s/${SITE}/somewhere`,
+    { site: 'atlassian', page: 'atlassian-product-access' },
+    { headings: ['Product access'] },
+  ],
   [`${ATL}/o/${ORG}/overview`, { site: 'atlassian', page: 'atlassian-other', atlassianOrgId: ORG }],
   [`${ATL}/`, { site: 'atlassian', page: 'atlassian-other' }],
 ];

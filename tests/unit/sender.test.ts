@@ -13,9 +13,19 @@ describe('classifySender', () => {
   });
 
   it('recognises content scripts in the top frame of the two consoles', () => {
-    expect(classify({ id: ID, url: 'https://acme-admin.okta.com/admin/apps', origin: 'https://acme-admin.okta.com', frameId: 0, tab })).toBe('okta-page');
+    expect(
+      classify({
+        id: ID,
+        url: 'https://acme-admin.okta.com/admin/apps',
+        origin: 'https://acme-admin.okta.com',
+        frameId: 0,
+        tab,
+      }),
+    ).toBe('okta-page');
     expect(classify({ id: ID, url: 'https://acme-admin.okta-emea.com/x', frameId: 0, tab })).toBe('okta-page');
-    expect(classify({ id: ID, url: 'https://admin.atlassian.com/o/1/overview', frameId: 0, tab })).toBe('atlassian-page');
+    expect(classify({ id: ID, url: 'https://admin.atlassian.com/o/1/overview', frameId: 0, tab })).toBe(
+      'atlassian-page',
+    );
   });
 
   it.each([
@@ -27,7 +37,10 @@ describe('classifySender', () => {
     ['the end-user dashboard', { id: ID, url: 'https://acme.okta.com/app/UserHome', frameId: 0, tab }],
     ['plain http', { id: ID, url: 'http://acme-admin.okta.com/admin', frameId: 0, tab }],
     ['an odd port', { id: ID, url: 'https://admin.atlassian.com:444/', frameId: 0, tab }],
-    ['an origin that contradicts the URL', { id: ID, url: 'https://admin.atlassian.com/', origin: 'https://evil.io', frameId: 0, tab }],
+    [
+      'an origin that contradicts the URL',
+      { id: ID, url: 'https://admin.atlassian.com/', origin: 'https://evil.io', frameId: 0, tab },
+    ],
     ['no URL', { id: ID, frameId: 0, tab }],
     ['a garbage URL', { id: ID, url: '::', frameId: 0, tab }],
     ['an extension page whose origin disagrees', { id: ID, url: `${EXT}/popup.html`, origin: 'https://evil.io' }],

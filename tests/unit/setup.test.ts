@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applySighting, EMPTY_SETUPS, markStep, recordObservation, resetSetup, selectSetup, setupLabel, type SetupsState,
+  applySighting,
+  EMPTY_SETUPS,
+  markStep,
+  recordObservation,
+  resetSetup,
+  type SetupsState,
+  selectSetup,
+  setupLabel,
 } from '../../utils/setup';
 
 let n = 0;
@@ -27,7 +34,12 @@ describe('setups', () => {
     let s = applySighting(applySighting(EMPTY_SETUPS, OKTA, 1, makeId), ATL, 1, makeId);
     const first = s.activeId!;
     s = markStep(s, 'prereq-guard-plan', 'done', 2, makeId);
-    s = applySighting(s, { ...OKTA, oktaOrg: 'other.okta.com', adminOrigin: 'https://other-admin.okta.com' }, 3, makeId);
+    s = applySighting(
+      s,
+      { ...OKTA, oktaOrg: 'other.okta.com', adminOrigin: 'https://other-admin.okta.com' },
+      3,
+      makeId,
+    );
     expect(s.activeId).not.toBe(first);
     expect(s.setups[s.activeId!]!.manual).toEqual({});
     s = applySighting(s, OKTA, 4, makeId);
@@ -56,7 +68,12 @@ describe('setups', () => {
     s = recordObservation(s, 'visit:okta-apps', { kind: 'page-visit', page: 'okta-apps', at: 2 }, 2, makeId);
     const id = s.activeId!;
     s = resetSetup(s, id, 3);
-    expect(s.setups[id]).toMatchObject({ oktaOrg: 'acme.okta.com', atlassianOrgId: 'org-a', manual: {}, observations: {} });
+    expect(s.setups[id]).toMatchObject({
+      oktaOrg: 'acme.okta.com',
+      atlassianOrgId: 'org-a',
+      manual: {},
+      observations: {},
+    });
   });
 
   it('ignores reset and select of an unknown setup', () => {

@@ -26,7 +26,12 @@ describe('status derivation', () => {
 
   it('takes a page verdict, with its evidence and time', () => {
     const check = fixed({ steps: { 'groups-push': { status: 'done', evidence: 'seen', at: 5 } } });
-    expect(deriveState(setup(), [check]).steps['groups-push']).toEqual({ status: 'done', source: 'page', evidence: 'seen', at: 5 });
+    expect(deriveState(setup(), [check]).steps['groups-push']).toEqual({
+      status: 'done',
+      source: 'page',
+      evidence: 'seen',
+      at: 5,
+    });
   });
 
   it('lets a problem on the page win over an earlier manual tick', () => {
@@ -44,8 +49,12 @@ describe('status derivation', () => {
 
   it('marks the step a problem finding belongs to, but not for a warning', () => {
     const finding = { code: 'x', title: 'X', explanation: 'e', fix: 'f', step: 'assign-groups' as const };
-    expect(deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps['assign-groups'].status).toBe('problem');
-    expect(deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps['assign-groups'].status).toBe('todo');
+    expect(
+      deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps['assign-groups'].status,
+    ).toBe('problem');
+    expect(
+      deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps['assign-groups'].status,
+    ).toBe('todo');
   });
 
   it('finds the next step that needs the admin, in order', () => {

@@ -1,8 +1,8 @@
 /** What the background does for each message. Storage writes go through one queue so none is lost. */
 import type { Answer, MessageType, Payload } from '../messages';
-import { detectPage } from '../pages';
 import { visitKey } from '../observations';
-import { applySighting, markStep, recordObservation, resetSetup, selectSetup, type SetupsState } from '../setup';
+import { detectPage } from '../pages';
+import { applySighting, markStep, recordObservation, resetSetup, type SetupsState, selectSetup } from '../setup';
 import { settingsItem, setupsItem } from '../storage';
 import type { HandlerContext } from './router';
 
@@ -46,7 +46,10 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
         if (info.site === 'okta' && info.app && active) {
           // A recognised app is remembered, so its tabs count even where the title is not visible.
           if (atlassianApp === true && active.oktaApp?.id !== info.app.id) {
-            next = { ...next, setups: { ...next.setups, [active.id]: { ...active, oktaApp: { id: info.app.id, path: info.app.path } } } };
+            next = {
+              ...next,
+              setups: { ...next.setups, [active.id]: { ...active, oktaApp: { id: info.app.id, path: info.app.path } } },
+            };
           } else if (active.oktaApp?.id === info.app.id) {
             atlassianApp = true;
           }
@@ -54,7 +57,12 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
         return recordObservation(
           next,
           visitKey(info.page),
-          { kind: 'page-visit', page: info.page, at: now, ...(info.site === 'okta' && info.app ? { atlassianApp } : {}) },
+          {
+            kind: 'page-visit',
+            page: info.page,
+            at: now,
+            ...(info.site === 'okta' && info.app ? { atlassianApp } : {}),
+          },
           now,
           deps.makeId,
         );

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { openChecklistForTab } from './open-checklist';
 import { createHandlers } from './handlers';
+import { openChecklistForTab } from './open-checklist';
 import { createRouter } from './router';
 
 export function startBackground() {

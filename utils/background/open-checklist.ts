@@ -27,5 +27,7 @@ export async function openChecklistForTab(tabId: number | undefined, windowId: n
   } catch {
     // Falls through to the advice below.
   }
-  throw new Error('The browser did not let the page open the checklist. Click the extension\'s toolbar button and choose "Open checklist".');
+  throw new Error(
+    'The browser did not let the page open the checklist. Click the extension\'s toolbar button and choose "Open checklist".',
+  );
 }

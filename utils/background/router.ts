@@ -10,7 +10,6 @@ export interface HandlerContext {
   kind: SenderKind;
 }
 
-
 export function createRouter(
   handlers: { [K in MessageType]: (payload: Payload<K>, ctx: HandlerContext) => Promise<Answer<K>> },
   extension: { id: string; origin: string },

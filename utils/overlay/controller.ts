@@ -9,10 +9,10 @@ import { type OverlayModel, onOverlayAction, renderOverlay } from '../../compone
 import { getStep, STEPS, type StepId, stepsOfPage } from '../checklist';
 import { isFlowPage } from '../flow';
 import { send } from '../messages';
-import { detectPage, type PageInfo, type Site } from '../pages';
 import { atlassianAppHint, collectHints } from '../page-hints';
-import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
+import { detectPage, type PageInfo, type Site } from '../pages';
 import { nextStep } from '../status';
+import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
 import { locateTarget } from '../targets';
 import { createHighlight, type Highlight } from './highlight';
 import { watchNavigation } from './navigation';
@@ -75,7 +75,10 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     }));
     const hereIds = new Set<string>(here.map((s) => s.id));
     const findings = v.derived.findings.filter((f) => !f.step || hereIds.has(f.step));
-    const open = nextStep(v.derived, here.map((s) => s.id));
+    const open = nextStep(
+      v.derived,
+      here.map((s) => s.id),
+    );
     const elsewhere = open ? undefined : nextStep(v.derived);
     const nextDef = elsewhere ? getStep(elsewhere) : undefined;
     const place = here[0]?.where.place ?? (page.site === 'okta' ? 'Okta Admin Console' : 'Atlassian Administration');
@@ -85,7 +88,9 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       place,
       steps,
       findings,
-      ...(nextDef ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContext(v)) } } : {}),
+      ...(nextDef
+        ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContext(v)) } }
+        : {}),
       ...(message ? { message } : {}),
     };
   }
@@ -94,7 +99,13 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   function pointAt(v: ChecklistView, m: Mounted) {
     if (!v.settings.overlayExpanded) return m.highlight.clear();
     const here = page.site === 'none' ? [] : stepsOfPage(page.page).map((s) => s.id);
-    const goal = shownStep ?? nextStep(v.derived, here) ?? nextStep(v.derived, STEPS.map((s) => s.id));
+    const goal =
+      shownStep ??
+      nextStep(v.derived, here) ??
+      nextStep(
+        v.derived,
+        STEPS.map((s) => s.id),
+      );
     const target = goal ? locateTarget(document, getStep(goal), page) : null;
     if (target) m.highlight.show(target.element, target.hint);
     else m.highlight.clear();
