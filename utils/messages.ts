@@ -5,9 +5,24 @@
  */
 import { browser } from 'wxt/browser';
 import { isStepId, type StepId } from './checklist';
+import type { CredentialNote, ScimCredentials } from './credentials';
 import type { PageHints, Site } from './pages';
 import type { SenderKind } from './sender';
 import type { ManualMark } from './setup';
+import { type CaptureSource, isValidVaultMinutes, type VaultStatus } from './vault';
+
+export interface CaptureAnswer {
+  status: VaultStatus;
+  notes: CredentialNote[];
+  /** `new-key`: a different key replaced the one held — Okta must be given the new one now. */
+  kind: 'same' | 'first' | 'new-key';
+}
+
+/** What a fill did, field by field; `problems` says exactly what did not work. */
+export interface FillReport {
+  filled: Array<'baseUrl' | 'apiKey'>;
+  problems: string[];
+}
 
 export interface Protocol {
   /** A content script tells what the admin has open; the background reads the URL from the sender. */
@@ -21,6 +36,28 @@ export interface Protocol {
   'set-overlay-expanded': { payload: { expanded: boolean }; answer: undefined };
   /** The overlay's "Open checklist": opens the side panel for the sender's tab where the browser allows it. */
   'open-checklist': { payload: Record<string, never>; answer: undefined };
+
+  // The SCIM credentials (../shared/security.md). No message returns the key to a content script.
+  /** admin.atlassian.com hands in the values it displays or that the admin copies. */
+  'capture-credentials': {
+    payload: { baseUrl: string; apiKey: string; via: Exclude<CaptureSource, 'manual'> };
+    answer: CaptureAnswer;
+  };
+  /** Manual entry in the side panel. */
+  'enter-credentials': { payload: { baseUrl: string; apiKey: string }; answer: CaptureAnswer };
+  /** What is held, without the key. */
+  'vault-status': { payload: Record<string, never>; answer: VaultStatus };
+  'clear-credentials': { payload: Record<string, never>; answer: undefined };
+  /** For a copy button in the popup or side panel, from the admin's click. */
+  'copy-credential': { payload: { which: 'baseUrl' | 'apiKey' }; answer: { value: string } };
+  /** Fill the Okta Integration form: in the sender's tab (overlay) or the active tab (popup, side panel). */
+  'fill-credentials': { payload: Record<string, never>; answer: FillReport };
+  'set-vault-minutes': { payload: { minutes: number }; answer: undefined };
+}
+
+/** Messages the background sends to a content script (top frame only). */
+export interface ContentProtocol {
+  'fill-okta-form': { payload: ScimCredentials; answer: FillReport };
 }
 
 export type MessageType = keyof Protocol;
@@ -38,11 +75,21 @@ export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'set-overlay': ANYONE,
   'set-overlay-expanded': ANYONE,
   'open-checklist': PAGES,
+  'capture-credentials': ['atlassian-page'],
+  'enter-credentials': ['extension-page'],
+  'vault-status': ANYONE,
+  'clear-credentials': ANYONE,
+  'copy-credential': ['extension-page'],
+  'fill-credentials': ['extension-page', 'okta-page'],
+  'set-vault-minutes': ['extension-page'],
 };
 
 type Validator<K extends MessageType> = (p: unknown) => p is Payload<K>;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShortString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+const isEmpty = (v: unknown): v is Record<string, never> => isRecord(v) && Object.keys(v).length === 0;
+/** Long enough for any real value and its stray whitespace; validation proper happens in the vault. */
+const isCredentialText = (v: unknown): v is string => isShortString(v, 4096);
 const isSite = (v: unknown): v is Site => v === 'okta' || v === 'atlassian';
 const isHints = (v: unknown): v is PageHints =>
   isRecord(v) &&
@@ -59,8 +106,27 @@ export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
   'select-setup': (p): p is Payload<'select-setup'> => isRecord(p) && isShortString(p.setupId, 100),
   'set-overlay': (p): p is Payload<'set-overlay'> => isRecord(p) && isSite(p.site) && typeof p.enabled === 'boolean',
   'set-overlay-expanded': (p): p is Payload<'set-overlay-expanded'> => isRecord(p) && typeof p.expanded === 'boolean',
-  'open-checklist': (p): p is Payload<'open-checklist'> => isRecord(p) && Object.keys(p).length === 0,
+  'open-checklist': (p): p is Payload<'open-checklist'> => isEmpty(p),
+  'capture-credentials': (p): p is Payload<'capture-credentials'> =>
+    isRecord(p) &&
+    isCredentialText(p.baseUrl) &&
+    isCredentialText(p.apiKey) &&
+    (p.via === 'page' || p.via === 'copy-button'),
+  'enter-credentials': (p): p is Payload<'enter-credentials'> =>
+    isRecord(p) && isCredentialText(p.baseUrl) && isCredentialText(p.apiKey),
+  'vault-status': (p): p is Payload<'vault-status'> => isEmpty(p),
+  'clear-credentials': (p): p is Payload<'clear-credentials'> => isEmpty(p),
+  'copy-credential': (p): p is Payload<'copy-credential'> =>
+    isRecord(p) && (p.which === 'baseUrl' || p.which === 'apiKey'),
+  'fill-credentials': (p): p is Payload<'fill-credentials'> => isEmpty(p),
+  'set-vault-minutes': (p): p is Payload<'set-vault-minutes'> => isRecord(p) && isValidVaultMinutes(p.minutes),
 };
+
+export const CONTENT_VALIDATORS: { [K in keyof ContentProtocol]: (p: unknown) => p is ContentProtocol[K]['payload'] } =
+  {
+    'fill-okta-form': (p): p is ScimCredentials =>
+      isRecord(p) && isCredentialText(p.baseUrl) && isCredentialText(p.apiKey),
+  };
 
 export interface Envelope<K extends MessageType = MessageType> {
   type: K;

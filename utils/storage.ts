@@ -1,10 +1,14 @@
 /**
  * Every stored item, with its area, in one file: "where can a secret be?" is answered here.
- * local:  progress per setup and settings — no secret, ever (../shared/security.md rule 1).
+ * local:   progress per setup and settings — no secret, ever (../shared/security.md rule 1).
+ * session: the SCIM base URL and API key (`vaultItem`), in memory only, read and written by the
+ *          background alone (utils/background/vault-service.ts). Nothing else may import `vaultItem`;
+ *          tests/unit/secrets-boundary.test.ts enforces it.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Site } from './pages';
 import { EMPTY_SETUPS, type SetupsState } from './setup';
+import { VAULT_MINUTES, type VaultRecord } from './vault';
 
 export interface Settings {
   /** The in-page overlay, per site; the admin can turn it off for either console. */
@@ -24,3 +28,15 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
+
+/** The captured SCIM base URL and API key. Session only: gone on browser restart, extension reload or update. */
+export const vaultItem = storage.defineItem<VaultRecord | null>('session:vault', { fallback: null });
+
+/** How long captured values are kept, in minutes (5–120). */
+export const vaultMinutesItem = storage.defineItem<number>('local:vaultMinutes', { fallback: VAULT_MINUTES.default });
+
+/**
+ * A change counter for the vault, so content scripts (which cannot read storage.session) know when to
+ * ask the background for the new status. It holds a number and nothing else.
+ */
+export const vaultRevisionItem = storage.defineItem<number>('local:vaultRevision', { fallback: 0 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
+import { createVaultService } from '../../utils/background/vault-service';
 import { settingsItem, setupsItem } from '../../utils/storage';
 
 const ID = 'ext-id';
@@ -20,7 +21,15 @@ function setup() {
   const log = vi.fn();
   const openChecklist = vi.fn(async () => undefined);
   let n = 0;
-  const handlers = createHandlers({ now: () => 1000, makeId: () => `id-${++n}`, openChecklist });
+  const vault = createVaultService({ now: () => 1000, alarms: { create: vi.fn(), clear: vi.fn() } });
+  const handlers = createHandlers({
+    now: () => 1000,
+    makeId: () => `id-${++n}`,
+    openChecklist,
+    vault,
+    activeTab: async () => undefined,
+    fillTab: async () => ({ filled: [], problems: [] }),
+  });
   const route = createRouter(handlers, { id: ID, origin: EXT }, log);
   return { route, log, openChecklist };
 }

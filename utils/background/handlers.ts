@@ -4,11 +4,12 @@ import { visitKey } from '../observations';
 import { detectPage } from '../pages';
 import { applySighting, markStep, recordObservation, resetSetup, type SetupsState, selectSetup } from '../setup';
 import { settingsItem, setupsItem } from '../storage';
+import { type CredentialDeps, createCredentialHandlers } from './credential-handlers';
 import type { HandlerContext } from './router';
 
 type Handler<K extends MessageType> = (payload: Payload<K>, ctx: HandlerContext) => Promise<Answer<K>>;
 
-export interface BackgroundDeps {
+export interface BackgroundDeps extends CredentialDeps {
   now: () => number;
   makeId: () => string;
   /** Opens the checklist beside the sender's tab; throws with a readable message where it cannot. */
@@ -30,6 +31,7 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
   };
 
   return {
+    ...createCredentialHandlers(deps),
     async 'page-seen'(payload, { sender }) {
       // The URL comes from the browser's sender record, never from the payload.
       const info = detectPage(sender.url ?? '', payload.hints);

@@ -1,15 +1,32 @@
 import { browser } from 'wxt/browser';
+import type { FillReport } from '../messages';
 import { createHandlers } from './handlers';
 import { openChecklistForTab } from './open-checklist';
 import { createRouter } from './router';
+import { createVaultService, VAULT_ALARM } from './vault-service';
 
 export function startBackground() {
   // The toolbar button opens the popup; the side panel opens from the popup's "Open checklist".
   browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
+  const vault = createVaultService({ now: () => Date.now(), alarms: browser.alarms });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === VAULT_ALARM) void vault.enforce();
+  });
+  // A worker that was asleep past the deadline forgets the values as soon as it wakes.
+  void vault.enforce();
+
   const handlers = createHandlers({
     now: () => Date.now(),
     makeId: () => crypto.randomUUID(),
     openChecklist: ({ sender }) => openChecklistForTab(sender.tab?.id, sender.tab?.windowId),
+    vault,
+    activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+    fillTab: async (tabId, values) =>
+      (await browser.tabs.sendMessage(
+        tabId,
+        { type: 'fill-okta-form', payload: values },
+        { frameId: 0 },
+      )) as FillReport,
   });
   const route = createRouter(handlers, {
     id: browser.runtime.id,

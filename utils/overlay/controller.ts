@@ -135,7 +135,32 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     ui.mount();
     const m: Mounted = { ui, panel, highlight: createHighlight(layer, abort.signal), abort };
     onOverlayAction(panel, abort.signal, (action, step) => void act(action, step as StepId | undefined));
+    watchPage(abort.signal);
     return m;
+  }
+
+  /**
+   * On flow pages only: forms switch between read and edit mode and panes render late without a
+   * navigation, so page changes are re-read — at most once per animation frame.
+   */
+  function watchPage(signal: AbortSignal) {
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        readPage();
+      });
+    });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden'],
+    });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    });
   }
 
   async function act(action: string, step: StepId | undefined) {
