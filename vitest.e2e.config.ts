@@ -12,6 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Pages render panes late (300–800 ms) and storage round-trips through the service worker.
+    expect: { poll: { timeout: 5_000, interval: 50 } },
     // A real browser is slow to start and stop; a retry would only hide flakiness we want to see.
     retry: 0,
   },

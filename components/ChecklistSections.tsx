@@ -20,7 +20,8 @@ export function ChecklistSections({ derived, manual, linkContext, now, onMark }:
     return (
       <section key={section.id} className="section">
         <h2 className="section-title">
-          {section.title} <span className="section-count">
+          {section.title}{' '}
+          <span className="section-count">
             {done} of {counted.length} done
           </span>
         </h2>

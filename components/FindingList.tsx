@@ -14,13 +14,17 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
       <h2>Findings</h2>
       {findings.length === 0 ? (
         <p className="muted">
-          No problems found so far. The assistant only knows what it saw on the pages you opened, so this is not
-          proof that everything works.
+          No problems found so far. The assistant only knows what it saw on the pages you opened, so this is not proof
+          that everything works.
         </p>
       ) : (
         <ul className="finding-list">
           {findings.map((f) => (
-            <li key={`${f.code}:${f.step ?? ''}:${f.title}`} className={`finding finding-${f.severity}`} data-finding={f.code}>
+            <li
+              key={`${f.code}:${f.step ?? ''}:${f.title}`}
+              className={`finding finding-${f.severity}`}
+              data-finding={f.code}
+            >
               <h3 className="finding-title">
                 <span className={`badge badge-${f.severity}`}>
                   <span className="badge-icon" aria-hidden="true">

@@ -9,6 +9,7 @@ import type { ChecklistStore } from '../utils/store';
 import { linkContextOf, SITE_NAMES } from './checklist-view';
 import { ProgressSummary } from './ProgressSummary';
 import { StatusBadge } from './StatusBadge';
+import { GoThere } from './StepItem';
 import { useChecklist } from './useChecklist';
 
 /** The toolbar popup: how far along, what to do on this tab, and the way into the full checklist. */
@@ -106,10 +107,7 @@ function StepSummary({ id, derived, href }: { id: StepId; derived: DerivedState;
         {href && (
           <>
             {' · '}
-            <a href={href} target="_blank" rel="noreferrer">
-              Go there<span aria-hidden="true"> ↗</span>
-              <span className="visually-hidden"> (opens a new tab)</span>
-            </a>
+            <GoThere href={href} />
           </>
         )}
       </p>

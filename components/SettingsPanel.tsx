@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Site } from '../utils/pages';
-import { type Setup, setupLabel } from '../utils/setup';
+import type { Setup } from '../utils/setup';
 import type { Settings } from '../utils/storage';
 import type { RunAction } from './useSend';
 
@@ -65,7 +65,6 @@ function ResetSetup({ setup, run }: { setup: Setup; run: RunAction }) {
   const resetButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
-  const titleId = useId();
   const detailId = useId();
 
   useEffect(() => {
@@ -84,21 +83,17 @@ function ResetSetup({ setup, run }: { setup: Setup; run: RunAction }) {
   return (
     <div className="reset">
       {confirming ? (
-        <div
+        <fieldset
           className="confirm"
-          role="group"
-          aria-labelledby={titleId}
           aria-describedby={detailId}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setConfirming(false);
           }}
         >
-          <p id={titleId} className="confirm-title">
-            Reset this setup?
-          </p>
+          <legend className="confirm-title">Reset this setup?</legend>
           <p id={detailId}>
-            The assistant forgets every tick and everything it saw on pages for {setupLabel(setup)}. Which orgs the
-            setup belongs to is kept. Nothing changes in Okta or Atlassian.
+            The assistant forgets every tick and everything it saw on pages for this setup. It stays linked to the same
+            Okta org and Atlassian organization. Nothing changes in Okta or Atlassian.
           </p>
           <div className="confirm-actions">
             <button type="button" className="button-danger" data-action="confirm-reset" onClick={confirm}>
@@ -108,7 +103,7 @@ function ResetSetup({ setup, run }: { setup: Setup; run: RunAction }) {
               Cancel
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <button
           type="button"

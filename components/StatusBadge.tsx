@@ -1,22 +1,16 @@
 import type { StepStatus } from '../utils/checklist';
+import { STATUS_TEXT } from './overlay/overlay-view';
 
-/** Icon and word together, so a status never depends on colour alone. */
-const BADGES: Record<StepStatus, { icon: string; text: string }> = {
-  todo: { icon: '○', text: 'To do' },
-  done: { icon: '✓', text: 'Done' },
-  problem: { icon: '!', text: 'Problem' },
-  unknown: { icon: '?', text: "Can't tell" },
-  skipped: { icon: '–', text: 'Skipped' },
-};
+/** The overlay's icons and words, so a status reads the same on every surface and never by colour alone. */
+const ICONS: Record<StepStatus, string> = { todo: '○', done: '✓', problem: '!', unknown: '?', skipped: '–' };
 
 export function StatusBadge({ status }: { status: StepStatus }) {
-  const { icon, text } = BADGES[status];
   return (
     <span className={`badge badge-${status}`}>
       <span className="badge-icon" aria-hidden="true">
-        {icon}
+        {ICONS[status]}
       </span>
-      {text}
+      {STATUS_TEXT[status]}
     </span>
   );
 }

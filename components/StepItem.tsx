@@ -32,10 +32,7 @@ export function StepItem({ step, state, mark, linkContext, now, onMark }: StepIt
         {href && (
           <>
             {' · '}
-            <a href={href} target="_blank" rel="noreferrer" aria-describedby={titleId}>
-              Go there<span aria-hidden="true"> ↗</span>
-              <span className="visually-hidden"> (opens a new tab)</span>
-            </a>
+            <GoThere href={href} describedBy={titleId} />
           </>
         )}
       </p>
@@ -46,6 +43,16 @@ export function StepItem({ step, state, mark, linkContext, now, onMark }: StepIt
       </details>
       <StepControls step={step} state={state} mark={mark} titleId={titleId} onMark={onMark} />
     </li>
+  );
+}
+
+/** The link to where a step is done; admins keep their console open, so it opens a new tab. */
+export function GoThere({ href, describedBy }: { href: string; describedBy?: string }) {
+  return (
+    <a href={href} target="_blank" rel="noreferrer" aria-describedby={describedBy}>
+      Go there<span aria-hidden="true"> ↗</span>
+      <span className="visually-hidden"> (opens a new tab)</span>
+    </a>
   );
 }
 

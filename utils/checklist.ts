@@ -159,7 +159,7 @@ const STEP_DEFINITIONS = [
       pages: ['atlassian-scim-setup'],
       place: 'Atlassian Administration › Set up user provisioning',
     },
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'atlassian-save-scim',
@@ -171,7 +171,7 @@ const STEP_DEFINITIONS = [
       pages: ['atlassian-scim-setup'],
       place: 'Atlassian Administration › Set up user provisioning',
     },
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   // API integration in Okta
   {
@@ -194,7 +194,7 @@ const STEP_DEFINITIONS = [
       place: `${APP} › Provisioning › Integration`,
     },
     link: oktaApp('tab-user-management/api-credentials'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'okta-enter-credentials',
@@ -207,7 +207,7 @@ const STEP_DEFINITIONS = [
       place: `${APP} › Provisioning › Integration`,
     },
     link: oktaApp('tab-user-management/api-credentials'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'okta-test-credentials',
@@ -220,7 +220,7 @@ const STEP_DEFINITIONS = [
       place: `${APP} › Provisioning › Integration`,
     },
     link: oktaApp('tab-user-management/api-credentials'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'okta-to-app-actions',

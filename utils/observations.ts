@@ -1,8 +1,10 @@
 /**
- * What readers saw on a page, as the background stores it (storage.local, never a secret).
- * Later readers add kinds to this union; every field that a page may not show can be `unknown`.
+ * What readers saw on a page, as the background stores it (storage.local, never a secret): one latest
+ * observation per kind, with the time it was read. Every field a page may not show can be `unknown`.
  */
 import type { PageId } from './pages';
+import type { AtlassianDirectoryReading } from './readers/atlassian-directory';
+import type { OktaIntegrationReading } from './readers/okta-integration';
 
 export const UNKNOWN = 'unknown' as const;
 export type Unknown = typeof UNKNOWN;
@@ -18,12 +20,28 @@ export interface PageVisitObservation {
   at: number;
 }
 
-export type Observation = PageVisitObservation;
+/** The vault took a SCIM base URL and API key (when, and how; never what). */
+export interface CredentialsCapturedObservation {
+  kind: 'credentials-captured';
+  via: 'page' | 'copy-button' | 'manual';
+  at: number;
+}
+
+/** What a page reader returns; the background adds the time and, for Okta, the app instance. */
+export type Reading = OktaIntegrationReading | AtlassianDirectoryReading;
+export type ReadingObservation = Reading & { at: number; appId?: string };
+
+export type Observation = PageVisitObservation | CredentialsCapturedObservation | ReadingObservation;
 export type ObservationKind = Observation['kind'];
 
-/** Observations of one setup, by key (`visit:<page>`). */
+/** Observations of one setup, by key: `visit:<page>` for visits, the kind for everything else. */
 export type ObservationMap = Record<string, Observation>;
 
 export function visitKey(page: PageId): string {
   return `visit:${page}`;
+}
+
+export function latest<K extends ObservationKind>(obs: ObservationMap, kind: K): Extract<Observation, { kind: K }> | undefined {
+  const o = obs[kind];
+  return o?.kind === kind ? (o as Extract<Observation, { kind: K }>) : undefined;
 }

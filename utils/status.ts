@@ -4,7 +4,7 @@
  */
 import { STEPS, type StepId, type StepStatus } from './checklist';
 import { CHECKS } from './checks';
-import type { Check, StepVerdict } from './checks/types';
+import type { Check, CheckInput, StepVerdict } from './checks/types';
 import type { Finding } from './findings';
 import type { Setup } from './setup';
 
@@ -22,11 +22,18 @@ export interface DerivedState {
   progress: { done: number; total: number; problems: number };
 }
 
-export function runChecks(setup: Setup | undefined, checks: readonly Check[] = CHECKS) {
+/** What the surfaces know beyond storage.local: the vault's state, asked of the background. */
+export interface Environment {
+  vault: CheckInput['vault'];
+}
+export const UNKNOWN_ENVIRONMENT: Environment = { vault: 'unknown' };
+
+export function runChecks(setup: Setup | undefined, env: Environment = UNKNOWN_ENVIRONMENT, checks: readonly Check[] = CHECKS) {
   const verdicts: Partial<Record<StepId, StepVerdict>> = {};
   const findings: Finding[] = [];
+  const input: CheckInput = { observations: setup?.observations ?? {}, vault: env.vault };
   for (const check of checks) {
-    const result = check.run(setup?.observations ?? {});
+    const result = check.run(input);
     Object.assign(verdicts, result.steps);
     findings.push(...(result.findings ?? []));
   }
@@ -46,8 +53,12 @@ function stepState(
   return { status: 'todo', source: 'none' };
 }
 
-export function deriveState(setup: Setup | undefined, checks: readonly Check[] = CHECKS): DerivedState {
-  const { verdicts, findings } = runChecks(setup, checks);
+export function deriveState(
+  setup: Setup | undefined,
+  env: Environment = UNKNOWN_ENVIRONMENT,
+  checks: readonly Check[] = CHECKS,
+): DerivedState {
+  const { verdicts, findings } = runChecks(setup, env, checks);
   const steps = {} as Record<StepId, StepState>;
   for (const step of STEPS) {
     const blocking = findings.find((f) => f.step === step.id && f.severity === 'problem');

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -8,7 +8,13 @@ import {
   ATLASSIAN_ORG,
   aSetup,
   chromeSidePanel,
-  currentWindow, OKTA_ORIGIN, openTab, renderWithStore, seed, stepItem } from './harness';
+  currentWindow,
+  OKTA_ORIGIN,
+  openTab,
+  renderWithStore,
+  seed,
+  stepItem,
+} from './harness';
 
 vi.mock('../../utils/messages', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../utils/messages')>()),
@@ -23,6 +29,7 @@ function renderPopup() {
 
 describe('Popup', () => {
   beforeEach(() => {
+    vi.mocked(send).mockClear();
     currentWindow(7);
     openTab(undefined);
   });
@@ -84,7 +91,8 @@ describe('Popup', () => {
     const button = await screen.findByRole('button', { name: 'Open checklist' });
     await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
 
-    await userEvent.click(button);
+    // fireEvent is synchronous: the API must be called inside the click itself, before any await.
+    fireEvent.click(button);
 
     expect(open).toHaveBeenCalledWith({ windowId: 7 });
     await waitFor(() => expect(close).toHaveBeenCalled());

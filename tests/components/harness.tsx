@@ -3,7 +3,7 @@ import { render, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '../../utils/background/handlers';
+import { type BackgroundDeps, createHandlers } from '../../utils/background/handlers';
 import type { StepId } from '../../utils/checklist';
 import { send } from '../../utils/messages';
 import { newSetup, type Setup } from '../../utils/setup';
@@ -30,11 +30,13 @@ export async function seed(setups: Setup[], activeId: string | null = setups[0]?
 
 /** `send` answered by the real background handlers, as if the message had crossed to the service worker. */
 export function answerWithBackground() {
-  const handlers = createHandlers({
+  // The checklist UIs send no credential messages, so the vault and tab dependencies are left out.
+  const deps: Pick<BackgroundDeps, 'now' | 'makeId' | 'openChecklist'> = {
     now: () => Date.now(),
     makeId: () => 'setup-new',
     openChecklist: async () => undefined,
-  });
+  };
+  const handlers = createHandlers(deps as BackgroundDeps);
   vi.mocked(send).mockImplementation(((type: keyof typeof handlers, payload: never) =>
     handlers[type](payload, { sender: {}, kind: 'extension-page' })) as typeof send);
 }

@@ -26,7 +26,7 @@ describe('status derivation', () => {
 
   it('takes a page verdict, with its evidence and time', () => {
     const check = fixed({ steps: { 'groups-push': { status: 'done', evidence: 'seen', at: 5 } } });
-    expect(deriveState(setup(), [check]).steps['groups-push']).toEqual({
+    expect(deriveState(setup(), undefined, [check]).steps['groups-push']).toEqual({
       status: 'done',
       source: 'page',
       evidence: 'seen',
@@ -36,24 +36,24 @@ describe('status derivation', () => {
 
   it('lets a problem on the page win over an earlier manual tick', () => {
     const check = fixed({ steps: { 'groups-push': { status: 'problem', evidence: 'a group failed' } } });
-    const state = deriveState(setup({ manual: { 'groups-push': 'done' } }), [check]);
+    const state = deriveState(setup({ manual: { 'groups-push': 'done' } }), undefined, [check]);
     expect(state.steps['groups-push'].status).toBe('problem');
     expect(state.progress.problems).toBe(1);
   });
 
   it('lets a manual tick win over an unknown page verdict', () => {
     const check = fixed({ steps: { 'groups-push': { status: 'unknown', evidence: 'list still loading' } } });
-    expect(deriveState(setup({ manual: { 'groups-push': 'done' } }), [check]).steps['groups-push'].status).toBe('done');
-    expect(deriveState(setup(), [check]).steps['groups-push'].status).toBe('unknown');
+    expect(deriveState(setup({ manual: { 'groups-push': 'done' } }), undefined, [check]).steps['groups-push'].status).toBe('done');
+    expect(deriveState(setup(), undefined, [check]).steps['groups-push'].status).toBe('unknown');
   });
 
   it('marks the step a problem finding belongs to, but not for a warning', () => {
     const finding = { code: 'x', title: 'X', explanation: 'e', fix: 'f', step: 'assign-groups' as const };
     expect(
-      deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps['assign-groups'].status,
+      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps['assign-groups'].status,
     ).toBe('problem');
     expect(
-      deriveState(setup(), [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps['assign-groups'].status,
+      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps['assign-groups'].status,
     ).toBe('todo');
   });
 

@@ -1,8 +1,8 @@
-import { type PageVisitObservation, visitKey } from '../observations';
+import { type ObservationMap, type PageVisitObservation, visitKey } from '../observations';
 import type { PageId } from '../pages';
 import type { Check } from './types';
 
-const visit = (obs: Parameters<Check['run']>[0], page: PageId) =>
+const visit = (obs: ObservationMap, page: PageId) =>
   obs[visitKey(page)] as PageVisitObservation | undefined;
 
 /** Steps that are done once the admin has reached the page where they happen. */
@@ -10,7 +10,7 @@ export const pageVisits: Check = {
   id: 'page-visits',
   findings: [],
   steps: ['atlassian-open-provisioning', 'okta-add-app'],
-  run(obs) {
+  run({ observations: obs }) {
     const steps: ReturnType<Check['run']>['steps'] = {};
     const scim = visit(obs, 'atlassian-scim-setup');
     if (scim) {

@@ -1,6 +1,7 @@
 import type { StepId } from '../checklist';
 import type { Finding } from '../findings';
 import type { ObservationMap } from '../observations';
+import type { VaultStatus } from '../vault';
 
 /** What a check says about a step: only what the observations prove. */
 export interface StepVerdict {
@@ -16,6 +17,13 @@ export interface CheckResult {
   findings?: Finding[];
 }
 
+/** Everything a check may look at: the setup's observations, and whether the vault holds values (never the values). */
+export interface CheckInput {
+  observations: ObservationMap;
+  /** `unknown` until a surface has asked the background. */
+  vault: VaultStatus['state'] | 'unknown';
+}
+
 /** A pure function from everything observed to verdicts and findings. One file each, registered in index.ts. */
 export interface Check {
   id: string;
@@ -23,5 +31,5 @@ export interface Check {
   findings: readonly string[];
   /** Steps this check can decide. */
   steps: readonly StepId[];
-  run(observations: ObservationMap): CheckResult;
+  run(input: CheckInput): CheckResult;
 }

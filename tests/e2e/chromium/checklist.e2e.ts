@@ -2,11 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { STEP_IDS, STEP_STATUSES } from '../../../utils/checklist';
 import { OKTA_APP_PATH } from '../../fixtures/data';
+import { tabTo } from '../support/keyboard';
 import { PopupPage, SidePanelPage } from '../support/pages';
-import { useExtensionBrowser } from '../support/suite';
-import { expectEventually } from '../support/wait';
+import { extensionBrowserPerFile } from '../support/suite';
 
-const browser = useExtensionBrowser();
+const browser = extensionBrowserPerFile();
 
 interface StoredSetups {
   activeId: string | null;
@@ -70,7 +70,7 @@ describe('side panel', () => {
     await browser().oktaAdminPage(`${OKTA_APP_PATH}#tab-general`);
 
     // The side panel follows storage: no reload of the panel is needed.
-    await expectEventually(() => panel.step('okta-add-app').getAttribute('data-status'), 'done');
+    await expect.poll(() => panel.step('okta-add-app').getAttribute('data-status')).toBe('done');
   });
 
   test('can be used with the keyboard alone', async () => {
@@ -78,41 +78,44 @@ describe('side panel', () => {
     const { page } = panel;
     await panel.step(STEP_IDS[0]!).waitFor();
 
-    // Every visible control, in document order, gets a number; then Tab must reach each of them.
+    // Every visible control gets a number; then Tab alone must reach each of them.
     const controls = await page.evaluate(() => {
-      const all = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
+      const all = document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex]',
+      );
       const shown = [...all].filter(
         (el) => el.checkVisibility() && !(el as HTMLButtonElement).disabled && el.tabIndex >= 0,
       );
       shown.forEach((el, i) => {
         el.dataset.e2eControl = String(i);
       });
+      const reached = new Set<string>();
+      (window as Window & { __reached?: Set<string> }).__reached = reached;
+      document.addEventListener('focusin', (e) => {
+        const index = (e.target as HTMLElement).dataset.e2eControl;
+        if (index !== undefined) reached.add(index);
+      });
       return shown.length;
     });
     expect(controls).toBeGreaterThan(STEP_IDS.length);
-
-    const reached = new Set<string>();
-    for (let i = 0; i < controls + 5; i++) {
-      await page.keyboard.press('Tab');
-      const index = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.e2eControl);
-      if (index !== undefined) reached.add(index);
-    }
-    expect(reached.size).toBe(controls);
+    for (let i = 0; i < controls + 5; i++) await page.keyboard.press('Tab');
+    const reached = await page.evaluate(() => [...((window as Window & { __reached?: Set<string> }).__reached ?? [])]);
+    expect(reached.length).toBe(controls);
 
     // Tick a step: Tab to its checkbox, Space.
     const checkbox = panel.doneCheckbox('prereq-org-admin');
-    await checkbox.focus();
+    await tabTo(checkbox);
     await page.keyboard.press('Space');
     await expect.poll(() => panel.step('prereq-org-admin').getAttribute('data-status')).toBe('done');
     expect(await checkbox.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // Skip a step: Enter on its button.
-    await panel.step('prereq-site-admin').locator('[data-action="skip-step"]').focus();
+    await tabTo(panel.step('prereq-site-admin').locator('[data-action="skip-step"]'));
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.step('prereq-site-admin').getAttribute('data-status')).toBe('skipped');
 
     // Open the settings: Enter on the disclosure.
-    await page.locator('[data-action="toggle-settings"]').focus();
+    await tabTo(page.locator('[data-action="toggle-settings"]'));
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.overlaySwitch('okta').isVisible()).toBe(true);
   });

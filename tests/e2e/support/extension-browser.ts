@@ -10,6 +10,11 @@ import { HOSTS } from '../../fixtures/data';
 
 export type StorageArea = 'local' | 'session' | 'sync';
 
+/** The part of the extension API used inside the service worker (these callbacks run there, not in Node). */
+declare const chrome: {
+  storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+};
+
 export interface LaunchOptions {
   extensionDir: string;
   fixturePort: number;
@@ -77,7 +82,8 @@ export class ExtensionBrowser {
     const ours = (w: Worker) =>
       w.url().startsWith('chrome-extension://') && (!extensionId || new URL(w.url()).host === extensionId);
     return (
-      context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }))
+      context.serviceWorkers().find(ours) ??
+      (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 }))
     );
   }
 

@@ -24,7 +24,7 @@ async function screenshotOpenTabs(browser: ExtensionBrowser, context: TestContex
   await mkdir(dir, { recursive: true });
   const pages = browser.context.pages().filter((p) => p.url() !== 'about:blank');
   for (const [i, page] of pages.entries()) {
-    const shot = path.join(dir, `${slug(context.task.name)}-${i + 1}.png`);
+    const shot = path.join(dir, `${slug(`${context.task.suite?.name ?? ''} ${context.task.name}`)}-${i + 1}.png`);
     // A crashed or closing tab must not hide the test's own failure.
     await page.screenshot({ path: shot, timeout: 5_000 }).then(
       () => console.error(`Screenshot of ${page.url()} saved to ${path.relative(ROOT, shot)}`),
@@ -34,11 +34,14 @@ async function screenshotOpenTabs(browser: ExtensionBrowser, context: TestContex
 }
 
 /** Registers the hooks and returns a getter for the file's browser. */
-export function useExtensionBrowser(): () => ExtensionBrowser {
+export function extensionBrowserPerFile(): () => ExtensionBrowser {
   let browser: ExtensionBrowser | undefined;
 
   beforeAll(async () => {
-    browser = await ExtensionBrowser.launch({ extensionDir: inject('extensionDir'), fixturePort: inject('fixturePort') });
+    browser = await ExtensionBrowser.launch({
+      extensionDir: inject('extensionDir'),
+      fixturePort: inject('fixturePort'),
+    });
   });
 
   beforeEach(async () => {
