@@ -7,6 +7,22 @@ import type { PageId, Site } from './pages';
 export const STEP_STATUSES = ['todo', 'done', 'problem', 'unknown', 'skipped'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** How every surface names a status, in words and a symbol (never by colour alone). */
+export const STATUS_LABELS: Record<StepStatus, string> = {
+  todo: 'To do',
+  done: 'Done',
+  problem: 'Needs attention',
+  unknown: 'Not sure yet',
+  skipped: 'Skipped',
+};
+export const STATUS_ICONS: Record<StepStatus, string> = {
+  todo: '○',
+  done: '✓',
+  problem: '!',
+  unknown: '?',
+  skipped: '–',
+};
+
 export const SECTIONS = [
   { id: 'prereqs', title: 'Before you begin' },
   { id: 'test-accounts', title: 'Start with test accounts' },

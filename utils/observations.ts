@@ -41,7 +41,10 @@ export function visitKey(page: PageId): string {
   return `visit:${page}`;
 }
 
-export function latest<K extends ObservationKind>(obs: ObservationMap, kind: K): Extract<Observation, { kind: K }> | undefined {
+export function latest<K extends ObservationKind>(
+  obs: ObservationMap,
+  kind: K,
+): Extract<Observation, { kind: K }> | undefined {
   const o = obs[kind];
   return o?.kind === kind ? (o as Extract<Observation, { kind: K }>) : undefined;
 }

@@ -33,7 +33,13 @@ function mirrorOf(control: Control): HTMLInputElement | null {
   return scope?.querySelector<HTMLInputElement>('input[type="hidden"][name$="_new"]') ?? null;
 }
 
-function fillOne(control: Control | null, value: string, name: string, report: FillReport, field: 'baseUrl' | 'apiKey') {
+function fillOne(
+  control: Control | null,
+  value: string,
+  name: string,
+  report: FillReport,
+  field: 'baseUrl' | 'apiKey',
+) {
   if (!control) {
     report.problems.push(`The ${name} field was not found on this page.`);
     return;
@@ -51,13 +57,20 @@ function fillOne(control: Control | null, value: string, name: string, report: F
   }
   const mirror = mirrorOf(control);
   if (mirror && mirror.value !== value) {
-    report.problems.push(`Okta's form shows the ${name} but did not take it in. Paste it yourself with the copy button.`);
+    report.problems.push(
+      `Okta's form shows the ${name} but did not take it in. Paste it yourself with the copy button.`,
+    );
     return;
   }
   report.filled.push(field);
 }
 
-export function fillOktaIntegration(doc: Document, values: ScimCredentials, origin: string, isTopFrame: boolean): FillReport {
+export function fillOktaIntegration(
+  doc: Document,
+  values: ScimCredentials,
+  origin: string,
+  isTopFrame: boolean,
+): FillReport {
   const report: FillReport = { filled: [], problems: [] };
   // Re-checked here, in the page, whatever the background already checked (../shared/security.md rule 4).
   if (!isTopFrame || !isOktaAdminOrigin(origin)) {

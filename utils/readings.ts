@@ -32,7 +32,8 @@ export const READING_SITE: Record<Reading['kind'], 'okta' | 'atlassian'> = {
 };
 
 function fits(rule: FieldRule, value: unknown): boolean {
-  if (rule === 'count') return value === 'unknown' || (Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6);
+  if (rule === 'count')
+    return value === 'unknown' || (Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e6);
   if (rule === 'text') return typeof value === 'string' && value.length <= 300;
   return rule.includes(value as string | boolean);
 }

@@ -28,7 +28,11 @@ export interface Environment {
 }
 export const UNKNOWN_ENVIRONMENT: Environment = { vault: 'unknown' };
 
-export function runChecks(setup: Setup | undefined, env: Environment = UNKNOWN_ENVIRONMENT, checks: readonly Check[] = CHECKS) {
+export function runChecks(
+  setup: Setup | undefined,
+  env: Environment = UNKNOWN_ENVIRONMENT,
+  checks: readonly Check[] = CHECKS,
+) {
   const verdicts: Partial<Record<StepId, StepVerdict>> = {};
   const findings: Finding[] = [];
   const input: CheckInput = { observations: setup?.observations ?? {}, vault: env.vault };

@@ -3,7 +3,7 @@
  * consoles never load a UI framework; it renders the same derived state as the popup and side panel,
  * with the same hooks (data-step, data-status, data-finding, data-action).
  */
-import type { StepStatus } from '../../utils/checklist';
+import { STATUS_ICONS, STATUS_LABELS, type StepStatus } from '../../utils/checklist';
 import type { Finding } from '../../utils/findings';
 import { h } from './dom';
 
@@ -30,15 +30,6 @@ export interface OverlayModel {
 
 export type OverlayAction = 'toggle-overlay-panel' | 'show-me' | 'mark-done' | 'open-checklist' | 'turn-off-overlay';
 
-export const STATUS_TEXT: Record<StepStatus, string> = {
-  todo: 'To do',
-  done: 'Done',
-  problem: 'Needs attention',
-  unknown: 'Not sure yet',
-  skipped: 'Skipped',
-};
-const STATUS_ICON: Record<StepStatus, string> = { todo: '○', done: '✓', problem: '!', unknown: '?', skipped: '–' };
-
 function launcher(m: OverlayModel) {
   const label = `SCIM Setup Assistant: ${m.progress.done} of ${m.progress.total} done${m.progress.problems ? `, ${m.progress.problems} need attention` : ''}. Show steps for this page.`;
   return h(
@@ -61,8 +52,8 @@ function stepRow(s: OverlayStep) {
   return h(
     'li',
     { class: 'ssa-step', 'data-step': s.id, 'data-status': s.status },
-    h('span', { class: `ssa-status ssa-status-${s.status}`, 'aria-hidden': 'true' }, STATUS_ICON[s.status]),
-    h('span', { class: 'ssa-step-title' }, s.title, h('span', { class: 'ssa-sr' }, ` (${STATUS_TEXT[s.status]})`)),
+    h('span', { class: `ssa-status ssa-status-${s.status}`, 'aria-hidden': 'true' }, STATUS_ICONS[s.status]),
+    h('span', { class: 'ssa-step-title' }, s.title, h('span', { class: 'ssa-sr' }, ` (${STATUS_LABELS[s.status]})`)),
     h(
       'span',
       { class: 'ssa-step-actions' },

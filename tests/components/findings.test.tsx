@@ -9,7 +9,8 @@ import { aSetup, currentWindow, openTab, renderWithStore, seed, stepItem } from 
 
 vi.mock('../../utils/messages', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../utils/messages')>()),
-  send: vi.fn(),
+  // Unanswered unless a test says otherwise (the store asks for the vault's status on its own).
+  send: vi.fn(async () => ({ ok: false, error: 'Not answered in this test.' })),
 }));
 
 /**

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, createHandlers } from '../../utils/background/handlers';
+import { createVaultService } from '../../utils/background/vault-service';
 import type { StepId } from '../../utils/checklist';
 import { send } from '../../utils/messages';
 import { newSetup, type Setup } from '../../utils/setup';
@@ -30,15 +31,22 @@ export async function seed(setups: Setup[], activeId: string | null = setups[0]?
 
 /** `send` answered by the real background handlers, as if the message had crossed to the service worker. */
 export function answerWithBackground() {
-  // The checklist UIs send no credential messages, so the vault and tab dependencies are left out.
-  const deps: Pick<BackgroundDeps, 'now' | 'makeId' | 'openChecklist'> = {
+  const deps: BackgroundDeps = {
     now: () => Date.now(),
     makeId: () => 'setup-new',
     openChecklist: async () => undefined,
+    vault: createVaultService({ now: () => Date.now(), alarms: { create: () => undefined, clear: () => undefined } }),
+    activeTab: async () => undefined,
+    fillTab: async () => ({ filled: [], problems: ['No Okta tab in this test.'] }),
   };
-  const handlers = createHandlers(deps as BackgroundDeps);
+  const handlers = createHandlers(deps);
   vi.mocked(send).mockImplementation(((type: keyof typeof handlers, payload: never) =>
     handlers[type](payload, { sender: {}, kind: 'extension-page' })) as typeof send);
+}
+
+/** What the UI asked the background to change (status questions left out). */
+export function sentChanges() {
+  return vi.mocked(send).mock.calls.filter(([type]) => type !== 'vault-status');
 }
 
 export function failSend(error: string) {

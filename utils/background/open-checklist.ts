@@ -13,7 +13,7 @@ export function openChecklistFromClick(windowId: number | undefined): Promise<vo
   const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
   if (sidebar) return sidebar.open();
   if (browser.sidePanel && windowId !== undefined) return browser.sidePanel.open({ windowId });
-  return Promise.reject(new Error('This browser has no side panel. Use the toolbar button instead.'));
+  return Promise.reject(new Error('This browser has no side panel or sidebar for extensions.'));
 }
 
 /** From the background, for a content script's click: works where the browser carries the gesture over. */

@@ -2,7 +2,11 @@
 import { latest } from '../observations';
 import type { Check, CheckResult } from './types';
 
-const VIA = { page: 'from the setup page', 'copy-button': "with the page's Copy button", manual: 'by hand in the side panel' };
+const VIA = {
+  page: 'from the setup page',
+  'copy-button': "with the page's Copy button",
+  manual: 'by hand in the side panel',
+};
 
 export const atlassianScimSteps: Check = {
   id: 'atlassian-scim-steps',
@@ -12,11 +16,19 @@ export const atlassianScimSteps: Check = {
     const steps: NonNullable<CheckResult['steps']> = {};
     const captured = latest(observations, 'credentials-captured');
     if (captured) {
-      steps['atlassian-copy-credentials'] = { status: 'done', evidence: `The values were taken ${VIA[captured.via]}.`, at: captured.at };
+      steps['atlassian-copy-credentials'] = {
+        status: 'done',
+        evidence: `The values were taken ${VIA[captured.via]}.`,
+        at: captured.at,
+      };
     }
     const directory = latest(observations, 'atlassian-directory');
     if (directory?.provisioning === 'set-up') {
-      steps['atlassian-save-scim'] = { status: 'done', evidence: 'The directory page says user provisioning is set up.', at: directory.at };
+      steps['atlassian-save-scim'] = {
+        status: 'done',
+        evidence: 'The directory page says user provisioning is set up.',
+        at: directory.at,
+      };
     }
     return { steps };
   },

@@ -9,7 +9,8 @@ export const credentialsMissing: Check = {
   run({ observations, vault }) {
     const r = latest(observations, 'okta-integration');
     // Only while the form still needs them: a saved, enabled integration has its values.
-    const needsValues = r && !(r.mode === 'read' && r.apiEnabled === true) && r.test !== 'passed' && r.apiToken !== 'filled';
+    const needsValues =
+      r && !(r.mode === 'read' && r.apiEnabled === true) && r.test !== 'passed' && r.apiToken !== 'filled';
     if (!needsValues) return {};
     if (vault === 'expired') {
       return {
@@ -19,7 +20,8 @@ export const credentialsMissing: Check = {
             severity: 'warning',
             step: 'okta-enter-credentials',
             title: 'The captured values expired',
-            explanation: 'The assistant forgot the SCIM base URL and API key when their time ran out, as it always does.',
+            explanation:
+              'The assistant forgot the SCIM base URL and API key when their time ran out, as it always does.',
             fix: 'Paste them from where you saved them (side panel › SCIM values), or regenerate the API key in admin.atlassian.com — then update Okta with the new one.',
           },
         ],
@@ -33,7 +35,8 @@ export const credentialsMissing: Check = {
             severity: 'info',
             step: 'okta-enter-credentials',
             title: 'No SCIM values to fill yet',
-            explanation: 'Okta needs the SCIM base URL and API key from Atlassian, and the assistant holds none right now.',
+            explanation:
+              'Okta needs the SCIM base URL and API key from Atlassian, and the assistant holds none right now.',
             fix: 'Open "Set up user provisioning" on the Okta directory in admin.atlassian.com, or paste the values in the side panel.',
           },
         ],

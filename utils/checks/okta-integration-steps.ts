@@ -33,11 +33,17 @@ export const oktaIntegrationSteps: Check = {
     if (r.test === 'passed' || saved) {
       steps['okta-test-credentials'] = {
         status: 'done',
-        evidence: saved ? 'Okta saved the integration, which it does only after a passing test.' : 'Okta verified the credentials.',
+        evidence: saved
+          ? 'Okta saved the integration, which it does only after a passing test.'
+          : 'Okta verified the credentials.',
         at,
       };
     } else if (r.test === 'forbidden' || r.test === 'failed') {
-      steps['okta-test-credentials'] = { status: 'problem', evidence: r.testMessage ?? 'Test API Credentials failed.', at };
+      steps['okta-test-credentials'] = {
+        status: 'problem',
+        evidence: r.testMessage ?? 'Test API Credentials failed.',
+        at,
+      };
     }
     return { steps };
   },

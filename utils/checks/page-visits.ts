@@ -2,8 +2,7 @@ import { type ObservationMap, type PageVisitObservation, visitKey } from '../obs
 import type { PageId } from '../pages';
 import type { Check } from './types';
 
-const visit = (obs: ObservationMap, page: PageId) =>
-  obs[visitKey(page)] as PageVisitObservation | undefined;
+const visit = (obs: ObservationMap, page: PageId) => obs[visitKey(page)] as PageVisitObservation | undefined;
 
 /** Steps that are done once the admin has reached the page where they happen. */
 export const pageVisits: Check = {

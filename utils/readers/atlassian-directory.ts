@@ -20,7 +20,9 @@ const UNSYNCED = /couldn.t sync (\d+|a|one) groups?/i;
 export function readAtlassianDirectory(doc: Document): AtlassianDirectoryReading | null {
   const main = doc.querySelector('main, [role="main"]') ?? doc.body;
   const text = textOf(main);
-  const setUpButton = [...main.querySelectorAll('button, a, [role="button"]')].some((b) => SET_UP_BUTTON.test(textOf(b)) && isShown(b));
+  const setUpButton = [...main.querySelectorAll('button, a, [role="button"]')].some(
+    (b) => SET_UP_BUTTON.test(textOf(b)) && isShown(b),
+  );
   const setUp = SET_UP.test(text);
   if (!setUp && !setUpButton) return null;
   const provisioning = setUp && !setUpButton ? 'set-up' : !setUp && setUpButton ? 'not-set-up' : 'unknown';

@@ -57,7 +57,8 @@ export function controlOfLabel(root: ParentNode, label: HTMLLabelElement): Contr
 }
 
 function byAria(root: ParentNode, label: RegExp): Control | null {
-  for (const el of root.querySelectorAll('[aria-label]')) if (isControl(el) && label.test(el.getAttribute('aria-label') ?? '')) return el;
+  for (const el of root.querySelectorAll('[aria-label]'))
+    if (isControl(el) && label.test(el.getAttribute('aria-label') ?? '')) return el;
   for (const el of root.querySelectorAll('[aria-labelledby]')) {
     if (!isControl(el)) continue;
     const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/);
@@ -75,9 +76,13 @@ export function findControl(root: ParentNode, hooks: ControlHooks): Control | nu
   }
   for (const name of hooks.names ?? []) {
     const n = cssString(name);
-    const wrapped = root.querySelector(`[data-se="o-form-input-${n}"], .o-form-input-name-${CSS.escape(name)}`)?.querySelector(CONTROL);
+    const wrapped = root
+      .querySelector(`[data-se="o-form-input-${n}"], .o-form-input-name-${CSS.escape(name)}`)
+      ?.querySelector(CONTROL);
     if (isControl(wrapped ?? null)) return wrapped as Control;
-    const named = root.querySelector(`select[name="${n}"], textarea[name="${n}"], input[name="${n}"]:not([type="hidden"])`);
+    const named = root.querySelector(
+      `select[name="${n}"], textarea[name="${n}"], input[name="${n}"]:not([type="hidden"])`,
+    );
     if (isControl(named)) return named;
   }
   for (const label of hooks.labels ?? []) {
@@ -96,11 +101,15 @@ export function findControl(root: ParentNode, hooks: ControlHooks): Control | nu
  * (`.o-form-value`, `dd`, a `td` after the label cell), else the row's text minus the label.
  */
 export function readModeText(root: ParentNode, label: RegExp): string | null {
-  const candidates = [...root.querySelectorAll('label, dt, th, .o-form-label, [class*="label"]')].filter((el) => label.test(textOf(el)));
+  const candidates = [...root.querySelectorAll('label, dt, th, .o-form-label, [class*="label"]')].filter((el) =>
+    label.test(textOf(el)),
+  );
   for (const l of candidates) {
     const row = l.closest('.o-form-fieldset, [data-se^="o-form-fieldset"], dl > div, tr, li') ?? l.parentElement;
     if (!row) continue;
-    const value = row.querySelector('.o-form-value, dd, td:not(:first-child)') ?? (l.tagName === 'DT' ? l.nextElementSibling : null);
+    const value =
+      row.querySelector('.o-form-value, dd, td:not(:first-child)') ??
+      (l.tagName === 'DT' ? l.nextElementSibling : null);
     if (value) return textOf(value);
     const rest = textOf(row).replace(textOf(l), '').trim();
     if (rest) return rest;

@@ -12,7 +12,10 @@ export const INTEGRATION_HOOKS = {
   /** Courage checkbox `enabled` (hidden twin `_enabled`). */
   enabled: { names: ['enabled'], labels: [/^enable api integration$/i] },
   /** Atlassian Cloud's labels (H); other SCIM apps use these names (okta-admin.md). */
-  baseUrl: { names: ['scim_base_url', 'baseUrl', 'base_url'], labels: [/^base url$/i, /^scim (connector )?base url$/i] },
+  baseUrl: {
+    names: ['scim_base_url', 'baseUrl', 'base_url'],
+    labels: [/^base url$/i, /^scim (connector )?base url$/i],
+  },
   apiToken: {
     names: ['scim_auth_header_value', 'apiToken', 'api_token'],
     labels: [/^api token$/i, /^api key$/i, /^(bearer )?token$/i],
@@ -47,7 +50,11 @@ function urlShape(control: Control | null, readText: string | null): OktaIntegra
 }
 
 function testOutcome(root: ParentNode): Pick<OktaIntegrationReading, 'test' | 'testMessage'> {
-  const messages = [...root.querySelectorAll('[role="alert"], [role="status"], .infobox, .o-form-error-container, .o-form-info-container')]
+  const messages = [
+    ...root.querySelectorAll(
+      '[role="alert"], [role="status"], .infobox, .o-form-error-container, .o-form-info-container',
+    ),
+  ]
     .map(textOf)
     .filter(Boolean);
   const text = messages.join(' \n');
@@ -78,7 +85,14 @@ export function readOktaIntegration(doc: Document): OktaIntegrationReading | nul
   }
   const paneText = textOf(root instanceof Document ? root.body : (root as Element));
   if (NOT_ENABLED.test(paneText)) {
-    return { kind: 'okta-integration', mode: 'not-configured', apiEnabled: false, baseUrl: 'unknown', apiToken: 'unknown', test: 'none' };
+    return {
+      kind: 'okta-integration',
+      mode: 'not-configured',
+      apiEnabled: false,
+      baseUrl: 'unknown',
+      apiToken: 'unknown',
+      test: 'none',
+    };
   }
   // Read mode: the saved settings as text, or a disabled checkbox standing for the saved value.
   const readEnabled =

@@ -8,15 +8,7 @@ import { extensionBrowserPerFile } from '../support/suite';
 
 const browser = extensionBrowserPerFile();
 
-interface StoredSetups {
-  activeId: string | null;
-  setups: Record<string, { manual: Record<string, string> }>;
-}
-
-async function manualMarks(): Promise<Record<string, string> | undefined> {
-  const { setups } = (await browser().readStorage('local')) as { setups?: StoredSetups };
-  return setups?.activeId ? setups.setups[setups.activeId]?.manual : undefined;
-}
+const manualMarks = async () => (await browser().activeSetup())?.manual;
 
 describe('popup', () => {
   test('shows how far the setup is and offers "Open checklist"', async () => {

@@ -1,7 +1,6 @@
 /** The in-page overlay on the admin consoles: where it shows, what it lists, and how it behaves on the page. */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { SetupsState } from '../../../utils/setup';
 import { ATLASSIAN_ORG_ID, DIRECTORY_ID, OKTA_APP_PATH, OKTA_SLACK_APP_PATH } from '../../fixtures/data';
 import type { ExtensionBrowser } from '../support/extension-browser';
 import { Overlay, SidePanelPage } from '../support/pages';
@@ -22,9 +21,7 @@ async function expectOverlaySteps(page: Page, expected: string[]): Promise<void>
 
 /** When the background last recorded a visit of `pageId` (the content script's `page-seen`), or 0. */
 async function lastVisit(b: ExtensionBrowser, pageId: string): Promise<number> {
-  const { setups } = (await b.readStorage('local')) as { setups?: SetupsState };
-  const active = setups?.activeId ? setups.setups[setups.activeId] : undefined;
-  return active?.observations[`visit:${pageId}`]?.at ?? 0;
+  return (await b.activeSetup())?.observations[`visit:${pageId}`]?.at ?? 0;
 }
 
 /** Leaves a mark in the page's own world: it is gone if the page reloads. */

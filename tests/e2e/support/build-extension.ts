@@ -37,7 +37,7 @@ function isFresh(): boolean {
 
 /** Returns the unpacked extension's folder, building it first when it is missing or stale. */
 export async function buildExtension(): Promise<string> {
-  if (process.env.E2E_FORCE_BUILD !== '1' && isFresh()) return EXTENSION_DIR;
+  if (isFresh()) return EXTENSION_DIR;
   // WXT's own API in a child process: WXT builds with its own Vite, which must not meet Vitest's.
   const script = `const { build } = await import('wxt'); await build({ outDirTemplate: ${JSON.stringify(OUT_DIR_TEMPLATE)} });`;
   try {

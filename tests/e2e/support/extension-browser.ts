@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Setup, SetupsState } from '../../../utils/setup';
 import { HOSTS } from '../../fixtures/data';
 
 export type StorageArea = 'local' | 'session' | 'sync';
@@ -130,6 +131,12 @@ export class ExtensionBrowser {
   async readStorage(area: StorageArea): Promise<Record<string, unknown>> {
     const worker = await this.serviceWorker();
     return worker.evaluate((a) => chrome.storage[a].get(null), area);
+  }
+
+  /** The setup the extension is working on (`storage.local` key `setups`), as the background stored it. */
+  async activeSetup(): Promise<Setup | undefined> {
+    const { setups } = (await this.readStorage('local')) as { setups?: SetupsState };
+    return setups?.activeId ? setups.setups[setups.activeId] : undefined;
   }
 
   /** Forget progress and settings, as on a fresh install. */
