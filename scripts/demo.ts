@@ -6,6 +6,7 @@
  *   npm run demo -- --fixture configured  open the pages in a given state (see the printed list)
  *   npm run demo -- --headless            smoke check: start, check the extension and pages load, exit
  *   npm run demo -- --firefox             Firefox ESR through web-ext (needs port 443, so root)
+ *   npm run demo -- --verbose             show the browser's own output
  *
  * Browser: $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser, or a Chrome for Testing /
  * Playwright Chromium under ~/.cache. Branded Google Chrome ignores --load-extension.
@@ -43,7 +44,11 @@ function fail(message: string): never {
 }
 
 if (args.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]?.replace(/^\/\*\*|^ \* ?/gm, ''));
+  console.log(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('*/')[0]
+      ?.replace(/^\/\*\*|^ \* ?/gm, ''),
+  );
   process.exit(0);
 }
 
@@ -107,7 +112,8 @@ try {
   server = await startFixtureServer({ port, host: '127.0.0.1' });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES') fail(`Port ${port} needs root (or CAP_NET_BIND_SERVICE). Run as root, or pick another port for Chromium.`);
+  if (code === 'EACCES')
+    fail(`Port ${port} needs root (or CAP_NET_BIND_SERVICE). Run as root, or pick another port for Chromium.`);
   if (code === 'EADDRINUSE') fail(`Port ${port} is in use. Stop whatever uses it, or pass --port <another>.`);
   throw error;
 }
@@ -139,7 +145,9 @@ function printGuide(browserName: string) {
   console.log(`Fixture server: https://127.0.0.1:${server.port} (host names mapped to it)\n`);
   console.log(fixtureGuide());
   console.log(`\nOpened: ${startUrls.join('\n        ')}`);
-  console.log('Walk the guide: Atlassian › Okta directory › Set up user provisioning › copy, then Okta › Provisioning.');
+  console.log(
+    'Walk the guide: Atlassian › Okta directory › Set up user provisioning › copy, then Okta › Provisioning.',
+  );
   console.log('Ctrl-C stops the browser and the server.\n');
 }
 
@@ -193,13 +201,17 @@ async function chromiumSmokeCheck(): Promise<boolean> {
   for (const t of targets.filter((t) => t.type === 'page')) console.log(`Page: ${t.title || '(no title)'}  ${t.url}`);
   const ok =
     Boolean(worker) &&
-    ['Identity providers', 'Atlassian Cloud'].every((title) => targets.some((t) => t.type === 'page' && t.title.includes(title)));
+    ['Identity providers', 'Atlassian Cloud'].every((title) =>
+      targets.some((t) => t.type === 'page' && t.title.includes(title)),
+    );
   console.log(ok ? '\nSmoke check passed.' : '\nSmoke check FAILED.');
   return ok;
 }
 
 if (args.firefox) {
-  const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((f) => f && existsSync(f));
+  const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+    (f) => f && existsSync(f),
+  );
   if (!firefox) {
     await server.close();
     fail('No Firefox found. Install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.');
@@ -224,7 +236,9 @@ if (args.firefox) {
   ];
   browser = watchBrowser(spawn(webExt, webExtArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   printGuide(`Firefox (${firefox}) through web-ext`);
-  console.log('Firefox has no switch to skip certificate checks: on each site choose Advanced › Accept the Risk and Continue once.\n');
+  console.log(
+    'Firefox has no switch to skip certificate checks: on each site choose Advanced › Accept the Risk and Continue once.\n',
+  );
   let installed = false;
   const watch = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -255,7 +269,9 @@ if (args.firefox) {
         : `No Chromium found.\n${NO_CHROMIUM}`,
     );
   }
-  const map = [`*.okta.com`, HOSTS.atlassianAdmin, HOSTS.atlassianApi].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ');
+  const map = [`*.okta.com`, HOSTS.atlassianAdmin, HOSTS.atlassianApi]
+    .map((h) => `MAP ${h} 127.0.0.1:${server.port}`)
+    .join(', ');
   const isRoot = process.getuid?.() === 0;
   rmSync(path.join(PROFILE, 'DevToolsActivePort'), { force: true });
   const chromiumArgs = [
@@ -281,4 +297,3 @@ if (args.firefox) {
     await stop(ok ? 0 : 1);
   }
 }
-

@@ -6,7 +6,9 @@
 import { browser } from 'wxt/browser';
 import { isStepId, type StepId } from './checklist';
 import type { CredentialNote, ScimCredentials } from './credentials';
+import type { Reading } from './observations';
 import type { PageHints, Site } from './pages';
+import { isReading } from './readings';
 import type { SenderKind } from './sender';
 import type { ManualMark } from './setup';
 import { type CaptureSource, isValidVaultMinutes, type VaultStatus } from './vault';
@@ -27,6 +29,8 @@ export interface FillReport {
 export interface Protocol {
   /** A content script tells what the admin has open; the background reads the URL from the sender. */
   'page-seen': { payload: { hints: PageHints; atlassianApp: boolean | 'unknown' }; answer: undefined };
+  /** What a page reader saw (never a secret); Okta readings count only on the recognised Atlassian Cloud app. */
+  observed: { payload: { reading: Reading }; answer: undefined };
   /** A manual tick (or untick) of a step in the active setup. */
   'mark-step': { payload: { step: StepId; mark: ManualMark | null }; answer: undefined };
   'reset-setup': { payload: { setupId: string }; answer: undefined };
@@ -62,13 +66,17 @@ export interface ContentProtocol {
 
 export type MessageType = keyof Protocol;
 export type Payload<K extends MessageType> = Protocol[K]['payload'];
-export type Answer<K extends MessageType> = { ok: true; value: Protocol[K]['answer'] } | { ok: false; error: string };
+/** A refusal says what happened in plain words; `code` names the finding to show, when there is one. */
+export type Answer<K extends MessageType> =
+  | { ok: true; value: Protocol[K]['answer'] }
+  | { ok: false; error: string; code?: string };
 
 const PAGES: SenderKind[] = ['okta-page', 'atlassian-page'];
 const ANYONE: SenderKind[] = ['extension-page', ...PAGES];
 
 export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'page-seen': PAGES,
+  observed: PAGES,
   'mark-step': ANYONE,
   'reset-setup': ['extension-page'],
   'select-setup': ['extension-page'],
@@ -100,6 +108,7 @@ const isHints = (v: unknown): v is PageHints =>
 export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
   'page-seen': (p): p is Payload<'page-seen'> =>
     isRecord(p) && isHints(p.hints) && (typeof p.atlassianApp === 'boolean' || p.atlassianApp === 'unknown'),
+  observed: (p): p is Payload<'observed'> => isRecord(p) && isReading(p.reading),
   'mark-step': (p): p is Payload<'mark-step'> =>
     isRecord(p) && isStepId(p.step) && (p.mark === null || p.mark === 'done' || p.mark === 'skipped'),
   'reset-setup': (p): p is Payload<'reset-setup'> => isRecord(p) && isShortString(p.setupId, 100),

@@ -4,6 +4,7 @@
  */
 import type { StepId } from './checklist';
 import { isOktaAppPage, type PageId, type PageInfo } from './pages';
+import { integrationControls, readOktaIntegration } from './readers/okta-integration';
 
 export interface Target {
   element: Element;
@@ -70,6 +71,29 @@ function oktaPane(doc: Document, page: PageId): Target | null {
   return element ? { element, hint: `Open ${pane.name}` } : null;
 }
 
+/**
+ * The Integration pane walkthrough: Configure API Integration → Enable API integration → Base URL →
+ * API Token → Test API Credentials → Save, pointing at whichever the form is waiting for.
+ */
+function integrationTarget(doc: Document): Target | null {
+  const r = readOktaIntegration(doc);
+  if (!r) return null;
+  const c = integrationControls(doc);
+  // Styled checkboxes hide the native input: point at its label then.
+  const at = (element: Element | null, hint: string): Target | null => {
+    const label = element instanceof HTMLInputElement ? element.labels?.[0] : undefined;
+    const shown = element && isShown(element) ? element : label && isShown(label) ? label : null;
+    return shown ? { element: shown, hint } : null;
+  };
+  if (r.mode === 'not-configured') return at(c.configure, 'Choose Configure API Integration');
+  if (r.mode !== 'edit') return null;
+  if (r.apiEnabled !== true) return at(c.enabled, 'Tick Enable API integration');
+  if (r.baseUrl !== 'valid') return at(c.baseUrl, 'The SCIM base URL goes here (or use Fill)');
+  if (r.apiToken !== 'filled') return at(c.apiToken, 'The API key goes here (or use Fill)');
+  if (r.test !== 'passed') return at(c.test, 'Test API Credentials');
+  return at(c.save, 'Save the integration');
+}
+
 /** The control that performs a step on the page where it is done. */
 const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
   'atlassian-open-provisioning': (doc) => {
@@ -80,12 +104,9 @@ const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
     const el = byText(doc, 'button, [role="button"]', /^save( configuration)?$/i);
     return el && { element: el, hint: 'Save the SCIM configuration' };
   },
-  'okta-enable-api': (doc) => {
-    const checkbox = doc.querySelector('input[type="checkbox"][name="enabled"]');
-    if (checkbox && isShown(checkbox)) return { element: checkbox, hint: 'Tick Enable API integration' };
-    const el = byId(doc, 'userMgmtSettings.edit_link') ?? byText(doc, CLICKABLE, /^configure api integration$/i);
-    return el && { element: el, hint: 'Choose Configure API Integration' };
-  },
+  'okta-enable-api': integrationTarget,
+  'okta-enter-credentials': integrationTarget,
+  'okta-test-credentials': integrationTarget,
   'okta-to-app-actions': (doc) => {
     const el = byText(doc, CLICKABLE, /^edit$/i);
     return el && { element: el, hint: 'Choose Edit to change the provisioning actions' };

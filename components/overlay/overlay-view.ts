@@ -16,6 +16,15 @@ export interface OverlayStep {
   canShow: boolean;
 }
 
+/** The SCIM values as the overlay may show them: the URL, the key's last four, never the key. */
+export interface OverlayCredentials {
+  held?: { baseUrl: string; keyHint: string; minutesLeft: number };
+  /** Something to say about the last capture, fill or clear. */
+  notice?: { tone: 'info' | 'warning' | 'problem'; text: string; finding?: string };
+  /** Offer Fill: the Okta Integration form is open. */
+  canFill: boolean;
+}
+
 export interface OverlayModel {
   expanded: boolean;
   progress: { done: number; total: number; problems: number };
@@ -23,12 +32,20 @@ export interface OverlayModel {
   place: string;
   steps: OverlayStep[];
   findings: Finding[];
+  credentials?: OverlayCredentials;
   /** When every step here is done: what comes next, elsewhere. */
   next?: { title: string; place: string; link?: string };
   message?: string;
 }
 
-export type OverlayAction = 'toggle-overlay-panel' | 'show-me' | 'mark-done' | 'open-checklist' | 'turn-off-overlay';
+export type OverlayAction =
+  | 'toggle-overlay-panel'
+  | 'show-me'
+  | 'mark-done'
+  | 'open-checklist'
+  | 'turn-off-overlay'
+  | 'fill-credentials'
+  | 'clear-credentials';
 
 function launcher(m: OverlayModel) {
   const label = `SCIM Setup Assistant: ${m.progress.done} of ${m.progress.total} done${m.progress.problems ? `, ${m.progress.problems} need attention` : ''}. Show steps for this page.`;
@@ -95,6 +112,45 @@ function findingItem(f: Finding) {
   );
 }
 
+function credentialsBlock(c: OverlayCredentials) {
+  return h(
+    'div',
+    { class: 'ssa-credentials', role: 'group', 'aria-label': 'SCIM values' },
+    c.held
+      ? h(
+          'p',
+          { class: 'ssa-held' },
+          h('strong', {}, 'Captured'),
+          ' · ',
+          h('span', { class: 'ssa-url' }, c.held.baseUrl),
+          ` · key ${c.held.keyHint} · forgotten in ${c.held.minutesLeft} min`,
+        )
+      : h('p', { class: 'ssa-held' }, 'No SCIM values held.'),
+    c.notice &&
+      h(
+        'p',
+        {
+          class: `ssa-notice ssa-notice-${c.notice.tone}`,
+          role: c.notice.tone === 'info' ? 'status' : 'alert',
+          'data-finding': c.notice.finding,
+        },
+        c.notice.text,
+      ),
+    (c.held || c.canFill) &&
+      h(
+        'p',
+        { class: 'ssa-credential-actions' },
+        c.canFill &&
+          h(
+            'button',
+            { type: 'button', class: 'ssa-button', 'data-action': 'fill-credentials', disabled: !c.held },
+            'Fill Base URL and API Token',
+          ),
+        c.held && h('button', { type: 'button', class: 'ssa-link', 'data-action': 'clear-credentials' }, 'Clear now'),
+      ),
+  );
+}
+
 function panel(m: OverlayModel) {
   return h(
     'section',
@@ -157,7 +213,7 @@ export function renderOverlay(container: HTMLElement, m: OverlayModel): void {
 export function onOverlayAction(
   container: HTMLElement,
   signal: AbortSignal,
-  act: (action: OverlayAction, step?: string) => void,
+  act: (action: OverlayAction, step: string | undefined, trusted: boolean) => void,
 ) {
   container.addEventListener(
     'click',
@@ -165,7 +221,8 @@ export function onOverlayAction(
       const el = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
       const action = el?.dataset.action;
       if (!el || !action || action === 'go-next') return;
-      act(action as OverlayAction, el.dataset.step);
+      // isTrusted: a real click by the admin, not a page script calling .click() on our (open) shadow root.
+      act(action as OverlayAction, el.dataset.step, event.isTrusted);
     },
     { signal },
   );

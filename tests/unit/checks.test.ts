@@ -29,7 +29,7 @@ describe('the check registry', () => {
   });
 
   it('has a test file for every check', () => {
-    for (const check of CHECKS) expect(existsSync(resolve(`tests/unit/checks/${check.id}.test.ts`)), check.id).toBe(true);
+    for (const check of CHECKS)
+      expect(existsSync(resolve(`tests/unit/checks/${check.id}.test.ts`)), check.id).toBe(true);
   });
 });
-

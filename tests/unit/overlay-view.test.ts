@@ -92,7 +92,7 @@ describe('the overlay view', () => {
     const act = vi.fn();
     onOverlayAction(c, abort.signal, act);
     (c.querySelector('[data-action="show-me"]') as HTMLElement).click();
-    expect(act).toHaveBeenCalledWith('show-me', 'okta-enable-api');
+    expect(act).toHaveBeenCalledWith('show-me', 'okta-enable-api', false);
     abort.abort();
     (c.querySelector('[data-action="open-checklist"]') as HTMLElement).click();
     expect(act).toHaveBeenCalledTimes(1);

@@ -43,17 +43,23 @@ describe('status derivation', () => {
 
   it('lets a manual tick win over an unknown page verdict', () => {
     const check = fixed({ steps: { 'groups-push': { status: 'unknown', evidence: 'list still loading' } } });
-    expect(deriveState(setup({ manual: { 'groups-push': 'done' } }), undefined, [check]).steps['groups-push'].status).toBe('done');
+    expect(
+      deriveState(setup({ manual: { 'groups-push': 'done' } }), undefined, [check]).steps['groups-push'].status,
+    ).toBe('done');
     expect(deriveState(setup(), undefined, [check]).steps['groups-push'].status).toBe('unknown');
   });
 
   it('marks the step a problem finding belongs to, but not for a warning', () => {
     const finding = { code: 'x', title: 'X', explanation: 'e', fix: 'f', step: 'assign-groups' as const };
     expect(
-      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps['assign-groups'].status,
+      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'problem' }] })]).steps[
+        'assign-groups'
+      ].status,
     ).toBe('problem');
     expect(
-      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps['assign-groups'].status,
+      deriveState(setup(), undefined, [fixed({ findings: [{ ...finding, severity: 'warning' }] })]).steps[
+        'assign-groups'
+      ].status,
     ).toBe('todo');
   });
 

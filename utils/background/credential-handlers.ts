@@ -4,6 +4,7 @@
  */
 import { isOktaAdminOrigin } from '../hosts';
 import type { Answer, FillReport, MessageType, Payload } from '../messages';
+import type { CaptureSource } from '../vault';
 import type { HandlerContext } from './router';
 import type { VaultService } from './vault-service';
 
@@ -28,18 +29,24 @@ export interface CredentialDeps {
 const NOTHING_HELD =
   'No SCIM base URL and API key are held. Open "Set up user provisioning" in admin.atlassian.com, or enter them in the side panel.';
 
-export function createCredentialHandlers(deps: CredentialDeps): { [K in CredentialMessage]: Handler<K> } {
+export function createCredentialHandlers(
+  deps: CredentialDeps,
+  /** Remembers (in progress, without the values) that the values were taken. */
+  onCaptured: (via: CaptureSource) => Promise<void>,
+): { [K in CredentialMessage]: Handler<K> } {
   const fail = (error: string) => ({ ok: false as const, error });
 
   return {
     async 'capture-credentials'({ baseUrl, apiKey, via }) {
       const result = await deps.vault.store({ baseUrl, apiKey }, via);
-      if (!result.ok) return fail(result.error);
+      if (!result.ok) return { ok: false, error: result.error, code: result.code };
+      await onCaptured(via);
       return { ok: true, value: { status: result.status, notes: result.notes, kind: result.kind } };
     },
     async 'enter-credentials'({ baseUrl, apiKey }) {
       const result = await deps.vault.store({ baseUrl, apiKey }, 'manual');
-      if (!result.ok) return fail(result.error);
+      if (!result.ok) return { ok: false, error: result.error, code: result.code };
+      await onCaptured('manual');
       return { ok: true, value: { status: result.status, notes: result.notes, kind: result.kind } };
     },
     async 'vault-status'() {

@@ -31,7 +31,41 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
   };
 
   return {
-    ...createCredentialHandlers(deps),
+    ...createCredentialHandlers(deps, (via) =>
+      updateSetups((s) =>
+        recordObservation(
+          s,
+          'credentials-captured',
+          { kind: 'credentials-captured', via, at: deps.now() },
+          deps.now(),
+          deps.makeId,
+        ),
+      ),
+    ),
+    async observed({ reading }, { sender, kind }) {
+      if (kind !== `${READING_SITE[reading.kind]}-page`)
+        return { ok: false, error: 'That reading does not belong to this site.' };
+      const info = detectPage(sender.url ?? '');
+      const now = deps.now();
+      let accepted = true;
+      await updateSetups((state) => {
+        const active = state.activeId ? state.setups[state.activeId] : undefined;
+        // Okta readings describe one app instance: only the recognised Atlassian Cloud app's count.
+        const appId = info.site === 'okta' ? info.app?.id : undefined;
+        if (info.site === 'okta' && (!appId || active?.oktaApp?.id !== appId)) {
+          accepted = false;
+          return state;
+        }
+        return recordObservation(
+          state,
+          reading.kind,
+          { ...reading, at: now, ...(appId ? { appId } : {}) },
+          now,
+          deps.makeId,
+        );
+      });
+      return accepted ? OK : { ok: false, error: 'This page is not the Atlassian Cloud app of this setup.' };
+    },
     async 'page-seen'(payload, { sender }) {
       // The URL comes from the browser's sender record, never from the payload.
       const info = detectPage(sender.url ?? '', payload.hints);

@@ -2,18 +2,29 @@
  * One controller drives the overlay on a page. Constructing does nothing; start and stop are idempotent;
  * everything it sets up is tied to an AbortSignal that stops with the content script's context.
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import overlayCss from '../../components/overlay/overlay.css?inline';
-import { type OverlayModel, onOverlayAction, renderOverlay } from '../../components/overlay/overlay-view';
+import {
+  type OverlayAction,
+  type OverlayCredentials,
+  type OverlayModel,
+  onOverlayAction,
+  renderOverlay,
+} from '../../components/overlay/overlay-view';
 import { getStep, STEPS, type StepId, stepsOfPage } from '../checklist';
 import { isFlowPage } from '../flow';
-import { send } from '../messages';
+import { CONTENT_VALIDATORS, type FillReport, send } from '../messages';
+import { fillOktaIntegration } from '../okta-fill';
 import { atlassianAppHint, collectHints } from '../page-hints';
 import { detectPage, type PageInfo, type Site } from '../pages';
+import { readPageReadings } from '../readers';
+import { readOktaIntegration } from '../readers/okta-integration';
 import { nextStep } from '../status';
 import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
 import { locateTarget } from '../targets';
+import { type CaptureOutcome, createCapture } from './capture';
 import { createHighlight, type Highlight } from './highlight';
 import { watchNavigation } from './navigation';
 
@@ -26,6 +37,8 @@ interface Mounted {
   abort: AbortController;
 }
 
+type Notice = NonNullable<OverlayCredentials['notice']>;
+
 export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let handle: ChecklistStore | undefined;
   let mounted: Mounted | undefined;
@@ -33,9 +46,12 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let page: PageInfo = { site: 'none', page: 'none' };
   let atlassianApp: true | 'unknown' = 'unknown';
   let lastReported = '';
+  const lastReadings = new Map<string, string>();
   /** A step the admin asked to see; otherwise the next open step is pointed at. */
   let shownStep: StepId | undefined;
   let message: string | undefined;
+  let notice: Notice | undefined;
+  let capture: ReturnType<typeof createCapture> | undefined;
 
   function linkContext(v: ChecklistView) {
     const s = v.active;
@@ -47,6 +63,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     };
   }
 
+  /** Read what the page shows now and report what changed; cheap enough to run once per frame. */
   function readPage() {
     const hints = collectHints(document);
     page = detectPage(location.href, hints);
@@ -61,7 +78,56 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       lastReported = key;
       void send('page-seen', { hints, atlassianApp });
     }
+    const onFlow = page.site === 'atlassian' || (page.site === 'okta' && atlassianApp === true);
+    if (onFlow && page.site !== 'none') {
+      for (const reading of readPageReadings(page.page, document)) {
+        const text = JSON.stringify(reading);
+        if (lastReadings.get(reading.kind) === text) continue;
+        lastReadings.set(reading.kind, text);
+        void send('observed', { reading });
+      }
+    }
+    if (page.site === 'atlassian') void capture?.check();
     render();
+  }
+
+  function onCapture(outcome: CaptureOutcome) {
+    if (!outcome.ok) {
+      notice = { tone: 'problem', text: outcome.error, ...(outcome.code ? { finding: outcome.code } : {}) };
+    } else if (outcome.value.kind === 'new-key') {
+      notice = {
+        tone: 'warning',
+        text: 'A new API key replaced the one captured before. The old key stopped working: give Okta the new one now.',
+      };
+    } else {
+      const personal = outcome.value.notes.find((n) => n.code === 'scim-key-personal-token');
+      notice = personal
+        ? { tone: 'warning', text: personal.message, finding: personal.code }
+        : {
+            tone: 'info',
+            text: 'Save the SCIM configuration below, and keep a copy of the key in your password manager: Atlassian will not show it again.',
+          };
+    }
+    render();
+  }
+
+  function credentials(v: ChecklistView): OverlayCredentials | undefined {
+    const integration = page.site === 'okta' ? readOktaIntegration(document) : null;
+    const scimPage = page.site === 'atlassian' && (page.page === 'atlassian-scim-setup' || notice !== undefined);
+    if (!integration && !scimPage) return undefined;
+    const held =
+      v.vault?.state === 'held'
+        ? {
+            baseUrl: v.vault.baseUrl,
+            keyHint: v.vault.keyHint,
+            minutesLeft: Math.max(0, Math.ceil((v.vault.expiresAt - Date.now()) / 60_000)),
+          }
+        : undefined;
+    return {
+      ...(held ? { held } : {}),
+      ...(notice ? { notice } : {}),
+      canFill: integration?.mode === 'edit' && integration.apiEnabled === true,
+    };
   }
 
   function model(v: ChecklistView): OverlayModel {
@@ -82,12 +148,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     const elsewhere = open ? undefined : nextStep(v.derived);
     const nextDef = elsewhere ? getStep(elsewhere) : undefined;
     const place = here[0]?.where.place ?? (page.site === 'okta' ? 'Okta Admin Console' : 'Atlassian Administration');
+    const creds = credentials(v);
     return {
       expanded: v.settings.overlayExpanded,
       progress: v.derived.progress,
       place,
       steps,
       findings,
+      ...(creds ? { credentials: creds } : {}),
       ...(nextDef
         ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContext(v)) } }
         : {}),
@@ -109,6 +177,36 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     const target = goal ? locateTarget(document, getStep(goal), page) : null;
     if (target) m.highlight.show(target.element, target.hint);
     else m.highlight.clear();
+  }
+
+  /**
+   * On flow pages only: forms switch between read and edit mode and panes render late without a
+   * navigation, so page changes are re-read — at most once per animation frame.
+   */
+  function watchPage(signal: AbortSignal) {
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        readPage();
+      });
+    });
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'disabled'],
+    });
+    // Typing changes values without changing the DOM.
+    document.addEventListener('input', () => (frame ||= requestAnimationFrame(() => ((frame = 0), readPage()))), {
+      capture: true,
+      passive: true,
+      signal,
+    });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    });
   }
 
   async function mount(): Promise<Mounted> {
@@ -134,36 +232,23 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     });
     ui.mount();
     const m: Mounted = { ui, panel, highlight: createHighlight(layer, abort.signal), abort };
-    onOverlayAction(panel, abort.signal, (action, step) => void act(action, step as StepId | undefined));
+    onOverlayAction(
+      panel,
+      abort.signal,
+      (action, step, trusted) => void act(action, step as StepId | undefined, trusted),
+    );
     watchPage(abort.signal);
     return m;
   }
 
-  /**
-   * On flow pages only: forms switch between read and edit mode and panes render late without a
-   * navigation, so page changes are re-read — at most once per animation frame.
-   */
-  function watchPage(signal: AbortSignal) {
-    let frame = 0;
-    const observer = new MutationObserver(() => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        readPage();
-      });
-    });
-    observer.observe(document.body, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['class', 'style', 'hidden'],
-    });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    });
+  function describeFill(report: FillReport): Notice {
+    if (report.problems.length === 0) {
+      return { tone: 'info', text: 'Filled. Now choose Test API Credentials; Okta saves only after the test passes.' };
+    }
+    return { tone: 'problem', text: report.problems.join(' ') };
   }
 
-  async function act(action: string, step: StepId | undefined) {
+  async function act(action: OverlayAction, step: StepId | undefined, trusted: boolean) {
     const v = handle?.store.getState();
     if (!v) return;
     message = undefined;
@@ -183,6 +268,16 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     } else if (action === 'turn-off-overlay' && page.site !== 'none') {
       const answer = await send('set-overlay', { site: page.site, enabled: false });
       if (!answer.ok) message = answer.error;
+    } else if (action === 'fill-credentials') {
+      // Only a real click by the admin fills (../shared/security.md rule 4).
+      if (!trusted) return;
+      const answer = await send('fill-credentials', {});
+      notice = answer.ok ? describeFill(answer.value) : { tone: 'problem', text: answer.error };
+    } else if (action === 'clear-credentials') {
+      const answer = await send('clear-credentials', {});
+      notice = answer.ok
+        ? { tone: 'info', text: 'Cleared. The assistant no longer holds the SCIM values.' }
+        : { tone: 'problem', text: answer.error };
     }
     render();
   }
@@ -216,6 +311,21 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     shownStep = undefined;
   }
 
+  /** The background's fill request, for this page's top frame only; re-checked here before writing. */
+  function listenForFill() {
+    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+      const m = message as { type?: unknown; payload?: unknown } | null;
+      if (m?.type !== 'fill-okta-form' || !CONTENT_VALIDATORS['fill-okta-form'](m.payload)) return undefined;
+      const report = fillOktaIntegration(document, m.payload, location.origin, window.top === window);
+      notice = describeFill(report);
+      readPage();
+      return Promise.resolve(report);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  }
+
   return {
     async start() {
       if (handle) return;
@@ -227,19 +337,27 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       });
       await handle.ready;
       if (ctx.isInvalid) return;
+      if (site === 'atlassian') capture = createCapture(ctx, onCapture);
+      if (site === 'okta') listenForFill();
       watchNavigation(ctx, () => {
         // A navigation resets an explicit "Show me": the next open step is pointed at again.
         const before = page.page;
         readPage();
-        if (page.page !== before) shownStep = undefined;
+        if (page.page !== before) {
+          shownStep = undefined;
+          notice = undefined;
+        }
       });
     },
     stop() {
       unmount();
       handle?.stop();
       handle = undefined;
+      capture = undefined;
       page = { site: 'none', page: 'none' };
       lastReported = '';
+      lastReadings.clear();
+      notice = undefined;
     },
   };
 }

@@ -18,7 +18,7 @@ describe.each(['light', 'dark'] as const)('in %s mode', (colorScheme) => {
   test('the side panel has no serious accessibility problems, with done and skipped steps and settings open', async () => {
     const panel = new SidePanelPage(await browser().openSidePanelPage());
     await panel.page.emulateMedia({ colorScheme });
-    await panel.doneCheckbox('prereq-guard-plan').check();
+    await panel.doneCheckbox('prereq-guard-plan').click();
     await panel.step('prereq-okta-lcm').locator('[data-action="skip-step"]').click();
     await panel.openSettings();
     await expect.poll(() => panel.step('prereq-okta-lcm').getAttribute('data-status')).toBe('skipped');

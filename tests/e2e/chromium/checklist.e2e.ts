@@ -22,7 +22,7 @@ describe('popup', () => {
 
   test('counts a step ticked in the side panel', async () => {
     const panel = new SidePanelPage(await browser().openSidePanelPage());
-    await panel.doneCheckbox('prereq-okta-lcm').check();
+    await panel.doneCheckbox('prereq-okta-lcm').click();
     await expect.poll(() => panel.step('prereq-okta-lcm').getAttribute('data-status')).toBe('done');
 
     const popup = new PopupPage(await browser().openPopupPage());
@@ -44,7 +44,7 @@ describe('side panel', () => {
 
   test('a step ticked by hand is still done after the browser is closed and reopened', async () => {
     let panel = new SidePanelPage(await browser().openSidePanelPage());
-    await panel.doneCheckbox('prereq-guard-plan').check();
+    await panel.doneCheckbox('prereq-guard-plan').click();
     await expect.poll(() => panel.step('prereq-guard-plan').getAttribute('data-status')).toBe('done');
     await expect.poll(manualMarks).toMatchObject({ 'prereq-guard-plan': 'done' });
 

@@ -33,7 +33,10 @@ export class SidePanelPage {
     return stepRow(this.page, id);
   }
 
-  /** The "Done" checkbox of a step the admin ticks. */
+  /**
+   * The "Done" checkbox of a step the admin ticks. Tests `click()` it rather than `check()`: it shows the
+   * stored state, so it turns ticked only after the background's round trip, which `check()` does not wait for.
+   */
   doneCheckbox(id: string): Locator {
     return this.step(id).locator('input[type="checkbox"][data-action="mark-done"]');
   }
@@ -44,6 +47,7 @@ export class SidePanelPage {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
 
+  /** A checkbox showing stored state, like `doneCheckbox`: click it, then wait for the change. */
   overlaySwitch(site: 'okta' | 'atlassian'): Locator {
     return this.page.locator(`input[data-action="toggle-overlay"][value="${site}"]`);
   }

@@ -5,7 +5,11 @@ import { allIntegrationReadings, input, integration } from './integration-helper
 describe('api-credentials-rejected', () => {
   it('explains a Forbidden answer with its likely causes', () => {
     const [finding] = apiCredentialsRejected.run(input(integration({ test: 'forbidden' }))).findings ?? [];
-    expect(finding).toMatchObject({ code: 'api-credentials-rejected', severity: 'problem', step: 'okta-test-credentials' });
+    expect(finding).toMatchObject({
+      code: 'api-credentials-rejected',
+      severity: 'problem',
+      step: 'okta-test-credentials',
+    });
     expect(finding?.explanation).toMatch(/regenerated/);
     expect(finding?.explanation).toMatch(/organization API key/);
   });

@@ -4,11 +4,15 @@ import { allIntegrationReadings, input, integration } from './integration-helper
 
 describe('api-integration-disabled', () => {
   it('warns when the form is open with API integration unticked, or saved off', () => {
-    expect(apiIntegrationDisabled.run(input(integration({ mode: 'edit', apiEnabled: false }))).findings?.[0]).toMatchObject({
+    expect(
+      apiIntegrationDisabled.run(input(integration({ mode: 'edit', apiEnabled: false }))).findings?.[0],
+    ).toMatchObject({
       code: 'api-integration-disabled',
       severity: 'warning',
     });
-    expect(apiIntegrationDisabled.run(input(integration({ mode: 'read', apiEnabled: false }))).findings).toHaveLength(1);
+    expect(apiIntegrationDisabled.run(input(integration({ mode: 'read', apiEnabled: false }))).findings).toHaveLength(
+      1,
+    );
   });
 
   it('does not flag the untouched starting point, nor anything unknown', () => {

@@ -6,7 +6,11 @@ const run = (observations: ObservationMap) => atlassianScimSteps.run({ observati
 
 describe('atlassian-scim-steps', () => {
   it('ticks taking the values once they were captured, saying how', () => {
-    expect(run({ 'credentials-captured': { kind: 'credentials-captured', via: 'copy-button', at: 3 } })['atlassian-copy-credentials']).toEqual({
+    expect(
+      run({ 'credentials-captured': { kind: 'credentials-captured', via: 'copy-button', at: 3 } })[
+        'atlassian-copy-credentials'
+      ],
+    ).toEqual({
       status: 'done',
       evidence: "The values were taken with the page's Copy button.",
       at: 3,
@@ -15,7 +19,12 @@ describe('atlassian-scim-steps', () => {
 
   it('ticks saving once the directory page says provisioning is set up, and not before', () => {
     const dir = (provisioning: 'set-up' | 'not-set-up' | 'unknown') => ({
-      'atlassian-directory': { kind: 'atlassian-directory' as const, provisioning, unsyncedGroups: 'unknown' as const, at: 4 },
+      'atlassian-directory': {
+        kind: 'atlassian-directory' as const,
+        provisioning,
+        unsyncedGroups: 'unknown' as const,
+        at: 4,
+      },
     });
     expect(run(dir('set-up'))['atlassian-save-scim']?.status).toBe('done');
     expect(run(dir('not-set-up'))['atlassian-save-scim']).toBeUndefined();

@@ -5,7 +5,16 @@ import type { OktaIntegrationReading } from '../../../utils/readers/okta-integra
 export type IntegrationObs = OktaIntegrationReading & { at: number };
 
 export function integration(patch: Partial<OktaIntegrationReading> = {}): IntegrationObs {
-  return { kind: 'okta-integration', mode: 'edit', apiEnabled: true, baseUrl: 'empty', apiToken: 'empty', test: 'none', at: 5, ...patch };
+  return {
+    kind: 'okta-integration',
+    mode: 'edit',
+    apiEnabled: true,
+    baseUrl: 'empty',
+    apiToken: 'empty',
+    test: 'none',
+    at: 5,
+    ...patch,
+  };
 }
 
 export function input(obs: ReadingObservation | undefined, vault: CheckInput['vault'] = 'unknown'): CheckInput {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { oktaIntegrationSteps } from '../../../utils/checks/okta-integration-steps';
 import { allIntegrationReadings, input, integration } from './integration-helpers';
 
-const run = (patch: Parameters<typeof integration>[0]) => oktaIntegrationSteps.run(input(integration(patch))).steps ?? {};
+const run = (patch: Parameters<typeof integration>[0]) =>
+  oktaIntegrationSteps.run(input(integration(patch))).steps ?? {};
 
 describe('okta-integration-steps', () => {
   it('decides nothing without a reading of the Integration pane', () => {
@@ -27,7 +28,9 @@ describe('okta-integration-steps', () => {
 
   it('marks a Base URL that is not a SCIM base URL, and a failed test, as problems', () => {
     expect(run({ baseUrl: 'invalid', apiToken: 'filled' })['okta-enter-credentials']?.status).toBe('problem');
-    expect(run({ test: 'forbidden', testMessage: 'Error authenticating: Forbidden.' })['okta-test-credentials']).toMatchObject({
+    expect(
+      run({ test: 'forbidden', testMessage: 'Error authenticating: Forbidden.' })['okta-test-credentials'],
+    ).toMatchObject({
       status: 'problem',
       evidence: 'Error authenticating: Forbidden.',
     });
@@ -37,10 +40,17 @@ describe('okta-integration-steps', () => {
     for (const r of allIntegrationReadings()) {
       const steps = oktaIntegrationSteps.run(input(r)).steps ?? {};
       if (steps['okta-enable-api']?.status === 'done') expect(r.apiEnabled, JSON.stringify(r)).toBe(true);
-      if (steps['okta-test-credentials']?.status === 'done') expect(r.test === 'passed' || (r.mode === 'read' && r.apiEnabled === true)).toBe(true);
+      if (steps['okta-test-credentials']?.status === 'done')
+        expect(r.test === 'passed' || (r.mode === 'read' && r.apiEnabled === true)).toBe(true);
       if (steps['okta-enter-credentials']?.status === 'done')
-        expect((r.baseUrl === 'valid' && r.apiToken === 'filled') || (r.mode === 'read' && r.apiEnabled === true)).toBe(true);
-      for (const v of Object.values(steps)) if (v?.status === 'problem') expect([r.baseUrl, r.test]).toEqual(expect.arrayContaining([expect.stringMatching(/invalid|forbidden|failed/)]));
+        expect((r.baseUrl === 'valid' && r.apiToken === 'filled') || (r.mode === 'read' && r.apiEnabled === true)).toBe(
+          true,
+        );
+      for (const v of Object.values(steps))
+        if (v?.status === 'problem')
+          expect([r.baseUrl, r.test]).toEqual(
+            expect.arrayContaining([expect.stringMatching(/invalid|forbidden|failed/)]),
+          );
     }
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { pageVisits } from '../../../utils/checks/page-visits';
 import type { ObservationMap, PageVisitObservation } from '../../../utils/observations';
 
-const visit = (page: PageVisitObservation['page'], extra: Partial<PageVisitObservation> = {}): PageVisitObservation => ({
+const visit = (
+  page: PageVisitObservation['page'],
+  extra: Partial<PageVisitObservation> = {},
+): PageVisitObservation => ({
   kind: 'page-visit',
   page,
   at: 10,
