@@ -222,7 +222,7 @@ export function onOverlayAction(
       const action = el?.dataset.action;
       if (!el || !action || action === 'go-next') return;
       // isTrusted: a real click by the admin, not a page script calling .click() on our (open) shadow root.
-      act(action as OverlayAction, el.dataset.step, event.isTrusted);
+      act(action as OverlayAction, el.dataset.step, event.isTrusted === true);
     },
     { signal },
   );

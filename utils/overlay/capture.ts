@@ -33,7 +33,7 @@ export function createCapture(ctx: ContentScriptContext, onOutcome: (outcome: Ca
     document,
     'click',
     (event) => {
-      if (event.isTrusted && isCopyControlFor(event.target instanceof Element ? event.target : null))
+      if (event.isTrusted === true && isCopyControlFor(event.target instanceof Element ? event.target : null))
         void hand('copy-button', true);
     },
     { capture: true, passive: true },

@@ -20,6 +20,15 @@ describe('popup', () => {
     await expect.poll(() => popup.openChecklist.isEnabled()).toBe(true);
   });
 
+  test('"Open checklist" opens the side panel and closes the popup', async () => {
+    const popup = new PopupPage(await browser().openPopupPage());
+    expect(await browser().sidePanelTargets()).toEqual([]);
+    // A real click: Chrome opens a side panel only inside a user gesture.
+    await popup.openChecklist.focus();
+    await expect.poll(() => popup.page.isClosed()).toBe(true);
+    await expect.poll(() => browser().sidePanelTargets()).toHaveLength(1);
+  });
+
   test('counts a step ticked in the side panel', async () => {
     const panel = new SidePanelPage(await browser().openSidePanelPage());
     await panel.doneCheckbox('prereq-okta-lcm').click();

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import type { Setup, SetupsState } from '../../../utils/setup';
 import { HOSTS } from '../../fixtures/data';
 
@@ -133,6 +133,27 @@ export class ExtensionBrowser {
     return worker.evaluate((a) => chrome.storage[a].get(null), area);
   }
 
+  /**
+   * The extension's side panels open in the browser. Playwright lists no side panel among the context's
+   * pages, but Chrome reports each as a target of its own.
+   */
+  async sidePanelTargets(): Promise<string[]> {
+    return this.withCdp(async (cdp) => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      return targetInfos.filter((t) => t.url === this.extensionUrl('sidepanel.html')).map((t) => t.targetId);
+    });
+  }
+
+  private async withCdp<T>(use: (cdp: CDPSession) => Promise<T>): Promise<T> {
+    const page = this.current.pages()[0] ?? (await this.current.newPage());
+    const cdp = await this.current.newCDPSession(page);
+    try {
+      return await use(cdp);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** The setup the extension is working on (`storage.local` key `setups`), as the background stored it. */
   async activeSetup(): Promise<Setup | undefined> {
     const { setups } = (await this.readStorage('local')) as { setups?: SetupsState };
@@ -145,11 +166,13 @@ export class ExtensionBrowser {
     await worker.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]));
   }
 
-  /** Closes every page but one blank tab, so the next test starts from a clean window. */
+  /** Closes every page and side panel but one blank tab, so the next test starts from a clean window. */
   async closePages(): Promise<void> {
     const pages = this.current.pages();
     const keep = pages.find((p) => p.url() === 'about:blank') ?? (await this.current.newPage());
     await Promise.all(pages.filter((p) => p !== keep).map((p) => p.close()));
+    const panels = await this.sidePanelTargets();
+    await this.withCdp((cdp) => Promise.all(panels.map((targetId) => cdp.send('Target.closeTarget', { targetId }))));
   }
 
   /** Quits the browser and starts it again on the same profile, like a person reopening Chrome. */
