@@ -48,19 +48,17 @@ export type OverlayAction =
   | 'clear-credentials';
 
 function launcher(m: OverlayModel) {
-  const label = `SCIM Setup Assistant: ${m.progress.done} of ${m.progress.total} done${m.progress.problems ? `, ${m.progress.problems} need attention` : ''}. Show steps for this page.`;
+  const problems = m.progress.problems;
+  // The visible text starts the accessible name, so voice control users can say what they see.
   return h(
     'button',
-    {
-      class: 'ssa-launcher',
-      type: 'button',
-      'data-action': 'toggle-overlay-panel',
-      'aria-expanded': 'false',
-      'aria-label': label,
-    },
-    h('span', { class: 'ssa-logo', 'aria-hidden': 'true' }, 'SCIM'),
-    h('span', { 'aria-hidden': 'true' }, `${m.progress.done}/${m.progress.total}`),
-    m.progress.problems > 0 && h('span', { class: 'ssa-badge', 'aria-hidden': 'true' }, String(m.progress.problems)),
+    { class: 'ssa-launcher', type: 'button', 'data-action': 'toggle-overlay-panel', 'aria-expanded': 'false' },
+    h('span', { class: 'ssa-logo' }, 'SCIM'),
+    ` ${m.progress.done}/${m.progress.total}`,
+    h('span', { class: 'ssa-sr' }, ' steps done.'),
+    problems > 0 && h('span', { class: 'ssa-badge' }, ` ${problems}`),
+    problems > 0 && h('span', { class: 'ssa-sr' }, ' need attention.'),
+    h('span', { class: 'ssa-sr' }, ' Show the SCIM Setup Assistant.'),
   );
 }
 

@@ -90,6 +90,8 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
             atlassianApp = true;
           }
         }
+        // Another app's tabs say nothing about this setup, and must not overwrite the Atlassian app's visits.
+        if (info.site === 'okta' && info.app && atlassianApp !== true) return next;
         return recordObservation(
           next,
           visitKey(info.page),

@@ -24,7 +24,7 @@ describe('popup', () => {
     const popup = new PopupPage(await browser().openPopupPage());
     expect(await browser().sidePanelTargets()).toEqual([]);
     // A real click: Chrome opens a side panel only inside a user gesture.
-    await popup.openChecklist.focus();
+    await popup.openChecklist.click();
     await expect.poll(() => popup.page.isClosed()).toBe(true);
     await expect.poll(() => browser().sidePanelTargets()).toHaveLength(1);
   });
