@@ -6,15 +6,18 @@ import { detectPage, type PageInfo } from '../utils/pages';
 import { setupLabel } from '../utils/setup';
 import { type DerivedState, nextStep } from '../utils/status';
 import type { ChecklistStore } from '../utils/store';
+import { CredentialsPanel } from './CredentialsPanel';
 import { linkContextOf, SITE_NAMES } from './checklist-view';
 import { ProgressSummary } from './ProgressSummary';
 import { StatusBadge } from './StatusBadge';
 import { GoThere } from './StepItem';
 import { useChecklist } from './useChecklist';
+import { useNow } from './useNow';
 
 /** The toolbar popup: how far along, what to do on this tab, and the way into the full checklist. */
 export function Popup({ store }: { store: ChecklistStore }) {
   const view = useChecklist(store, (v) => v);
+  const now = useNow();
   const tabPage = useActiveTabPage();
   const windowId = useCurrentWindowId();
   const [openError, setOpenError] = useState<string>();
@@ -42,6 +45,7 @@ export function Popup({ store }: { store: ChecklistStore }) {
           {view.active && <p className="setup-label muted">{setupLabel(view.active)}</p>}
           <ProgressSummary derived={view.derived} />
           {tabPage && <TabStep page={tabPage} derived={view.derived} linkContext={linkContextOf(view.active)} />}
+          {view.vault?.state === 'held' && <CredentialsPanel vault={view.vault} now={now} compact />}
         </>
       ) : (
         <p className="muted">Loading…</p>

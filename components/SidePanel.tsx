@@ -2,6 +2,7 @@ import type { StepId } from '../utils/checklist';
 import type { ManualMark } from '../utils/setup';
 import type { ChecklistStore } from '../utils/store';
 import { ChecklistSections } from './ChecklistSections';
+import { CredentialsPanel } from './CredentialsPanel';
 import { linkContextOf } from './checklist-view';
 import { FindingList } from './FindingList';
 import { ProgressSummary } from './ProgressSummary';
@@ -32,6 +33,7 @@ export function SidePanel({ store }: { store: ChecklistStore }) {
       <SetupHeader setups={setups} onSelect={(setupId) => void run('select-setup', { setupId })} />
       <ProgressSummary derived={derived} />
       <FindingList findings={derived.findings} />
+      <CredentialsPanel vault={view.vault} now={now} />
       <ChecklistSections
         derived={derived}
         manual={active?.manual ?? {}}

@@ -171,6 +171,7 @@ function panel(m: OverlayModel) {
       ),
     ),
     h('p', { class: 'ssa-place' }, m.place),
+    m.credentials && credentialsBlock(m.credentials),
     m.findings.length > 0 &&
       h('ul', { class: 'ssa-findings', 'aria-label': 'Findings on this page' }, ...m.findings.map(findingItem)),
     m.steps.length > 0

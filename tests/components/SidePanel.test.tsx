@@ -207,7 +207,7 @@ describe('Side panel', () => {
     await seed([aSetup()]);
     const first = await renderPanel();
     expect(screen.getByText(`acme.okta.com → Atlassian org ${ATLASSIAN_ORG.slice(0, 8)}…`)).toBeTruthy();
-    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Setup' })).toBeNull();
     first.unmount();
 
     await seed([]);

@@ -10,7 +10,7 @@ export const apiIntegrationDisabled: Check = {
     const r = latest(observations, 'okta-integration');
     // "Provisioning is not enabled" is where everyone starts: not a finding. An open form left unticked,
     // or settings saved with it off, are.
-    if (!r || r.apiEnabled !== false || r.mode === 'not-configured' || r.mode === 'unknown') return {};
+    if (r?.apiEnabled !== false || r.mode === 'not-configured' || r.mode === 'unknown') return {};
     return {
       findings: [
         {

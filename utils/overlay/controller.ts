@@ -185,24 +185,21 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
    */
   function watchPage(signal: AbortSignal) {
     let frame = 0;
-    const observer = new MutationObserver(() => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        readPage();
-      });
-    });
+    const observer = new MutationObserver(() => schedule());
     observer.observe(document.body, {
       childList: true,
       subtree: true,
       attributes: true,
       attributeFilter: ['class', 'style', 'hidden', 'disabled'],
     });
+    const schedule = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        readPage();
+      });
+    };
     // Typing changes values without changing the DOM.
-    document.addEventListener('input', () => (frame ||= requestAnimationFrame(() => ((frame = 0), readPage()))), {
-      capture: true,
-      passive: true,
-      signal,
-    });
+    document.addEventListener('input', schedule, { capture: true, passive: true, signal });
     signal.addEventListener('abort', () => {
       observer.disconnect();
       cancelAnimationFrame(frame);

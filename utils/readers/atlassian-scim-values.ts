@@ -26,15 +26,15 @@ function shownText(root: ParentNode, labels: readonly RegExp[]): string | null {
   return null;
 }
 
-function valueOf(control: Control | null): string | null {
+function fieldValue(control: Control | null): string | null {
   const value = control?.value.trim();
   return value ? value : null;
 }
 
 export function readScimValues(root: ParentNode): ScimValues {
   return {
-    baseUrl: valueOf(findControl(root, { labels: BASE_URL_LABELS })) ?? shownText(root, BASE_URL_LABELS),
-    apiKey: valueOf(findControl(root, { labels: API_KEY_LABELS })) ?? shownText(root, API_KEY_LABELS),
+    baseUrl: fieldValue(findControl(root, { labels: BASE_URL_LABELS })) ?? shownText(root, BASE_URL_LABELS),
+    apiKey: fieldValue(findControl(root, { labels: API_KEY_LABELS })) ?? shownText(root, API_KEY_LABELS),
   };
 }
 
