@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { STEP_IDS, STEP_STATUSES } from '../../../utils/checklist';
 import { OKTA_APP_PATH } from '../../fixtures/data';
-import { tabTo } from '../support/keyboard';
+import { pressTab, tabTo } from '../support/keyboard';
 import { PopupPage, SidePanelPage } from '../support/pages';
 import { extensionBrowserPerFile } from '../support/suite';
 
@@ -99,7 +99,7 @@ describe('side panel', () => {
       return shown.length;
     });
     expect(controls).toBeGreaterThan(STEP_IDS.length);
-    for (let i = 0; i < controls + 5; i++) await page.keyboard.press('Tab');
+    await pressTab(page, controls + 5);
     const reached = await page.evaluate(() => [...((window as Window & { __reached?: Set<string> }).__reached ?? [])]);
     expect(reached.length).toBe(controls);
 

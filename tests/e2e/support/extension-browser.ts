@@ -41,7 +41,7 @@ function chromiumArgs({ extensionDir, fixturePort }: LaunchOptions): string[] {
 }
 
 /** A URL on a fixture host: `?fixture=<state>` goes before any `#tab-…` hash. */
-export function fixtureUrl(host: string, pathAndHash: string, state?: string): string {
+function fixtureUrl(host: string, pathAndHash: string, state?: string): string {
   const url = new URL(pathAndHash, `https://${host}`);
   if (state) url.searchParams.set('fixture', state);
   return url.href;
@@ -111,7 +111,7 @@ export class ExtensionBrowser {
     return this.newPage(this.extensionUrl('popup.html'));
   }
 
-  /** The side panel's page as a tab: Chrome opens the real side panel only inside a user gesture (e2e.md). */
+  /** The side panel's page as a tab, where Playwright can drive it (a real side panel is not among its pages). */
   openSidePanelPage(): Promise<Page> {
     return this.newPage(this.extensionUrl('sidepanel.html'));
   }
@@ -180,6 +180,25 @@ export class ExtensionBrowser {
     await this.current.close();
     this.current = await ExtensionBrowser.startContext(this.options, this.profileDir);
     await ExtensionBrowser.findWorker(this.current, this.extensionId);
+  }
+
+  /** Quits the browser but keeps its profile, to look at what it left on disk; `restart()` opens it again. */
+  async quit(): Promise<void> {
+    await this.current.close();
+  }
+
+  /**
+   * Stops the extension's service worker, as Chrome does after ~30 s idle; the next event starts a new one.
+   * Closing its DevTools target terminates the worker.
+   */
+  async stopServiceWorker(): Promise<void> {
+    const url = this.extensionUrl('background.js');
+    await this.withCdp(async (cdp) => {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url === url);
+      if (!worker) throw new Error('The extension service worker is not running.');
+      await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    });
   }
 
   /** Quits the browser and deletes its profile, whatever state it is in. */
