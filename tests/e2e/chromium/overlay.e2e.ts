@@ -201,3 +201,14 @@ describe('on the page', () => {
     await overlay.step('okta-enable-api').waitFor();
   });
 });
+
+describe('from the overlay', () => {
+  test('"Open checklist" opens the side panel beside the page (the click is the gesture Chrome needs)', async () => {
+    const b = browser();
+    const page = await b.oktaAdminPage(INTEGRATION);
+    expect(await b.sidePanelTargets()).toEqual([]);
+    await new Overlay(page).action('open-checklist').click();
+    await expect.poll(() => b.sidePanelTargets()).toHaveLength(1);
+    expect(await new Overlay(page).host.locator('.ssa-message').count()).toBe(0);
+  });
+});
