@@ -6,9 +6,9 @@ import { VAULT_MINUTES, type VaultStatus } from '../utils/vault';
 const MINUTE_CHOICES = [5, 10, 15, 30, 60, 120].filter((m) => m >= VAULT_MINUTES.min && m <= VAULT_MINUTES.max);
 const CLIPBOARD_CLEAR_MS = 60_000;
 const VIA = {
-  page: 'read from the setup page',
-  'copy-button': "taken from the page's Copy button",
-  manual: 'entered by hand',
+  page: 'Read from the setup page',
+  'copy-button': "Taken with the page's Copy button",
+  manual: 'Entered by hand',
 };
 
 type Feedback = { tone: 'ok' | 'warning' | 'problem'; text: string; finding?: string | undefined };
