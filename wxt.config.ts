@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'SCIM Setup Assistant',
     description: 'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES],
     action: { default_title: 'SCIM Setup Assistant' },
     ...(browser === 'firefox'

@@ -29,6 +29,8 @@ export interface FillReport {
 export interface Protocol {
   /** A content script tells what the admin has open; the background reads the URL from the sender. */
   'page-seen': { payload: { hints: PageHints; atlassianApp: boolean | 'unknown' }; answer: undefined };
+  /** The loader reached a page of the flow: inject the overlay into the sender's top frame. */
+  'load-overlay': { payload: Record<string, never>; answer: undefined };
   /** What a page reader saw (never a secret); Okta readings count only on the recognised Atlassian Cloud app. */
   observed: { payload: { reading: Reading }; answer: undefined };
   /** A manual tick (or untick) of a step in the active setup. */
@@ -76,6 +78,7 @@ const ANYONE: SenderKind[] = ['extension-page', ...PAGES];
 
 export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'page-seen': PAGES,
+  'load-overlay': PAGES,
   observed: PAGES,
   'mark-step': ANYONE,
   'reset-setup': ['extension-page'],
@@ -108,6 +111,7 @@ const isHints = (v: unknown): v is PageHints =>
 export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
   'page-seen': (p): p is Payload<'page-seen'> =>
     isRecord(p) && isHints(p.hints) && (typeof p.atlassianApp === 'boolean' || p.atlassianApp === 'unknown'),
+  'load-overlay': (p): p is Payload<'load-overlay'> => isEmpty(p),
   observed: (p): p is Payload<'observed'> => isRecord(p) && isReading(p.reading),
   'mark-step': (p): p is Payload<'mark-step'> =>
     isRecord(p) && isStepId(p.step) && (p.mark === null || p.mark === 'done' || p.mark === 'skipped'),

@@ -1,5 +1,6 @@
 import { isOktaAdminOrigin, OKTA_MATCHES } from '../../utils/hosts';
-import { createOverlayController } from '../../utils/overlay/controller';
+import { startLoader } from '../../utils/overlay/loader';
+import { forwardTestBridgeRequests } from '../../utils/test-bridge';
 
 export default defineContentScript({
   matches: OKTA_MATCHES,
@@ -7,6 +8,7 @@ export default defineContentScript({
   main(ctx) {
     // The patterns also match end-user dashboards (acme.okta.com); only admin consoles are ours.
     if (window.top !== window || !isOktaAdminOrigin(location.origin)) return;
-    void createOverlayController(ctx, 'okta').start();
+    startLoader(ctx);
+    if (import.meta.env.WXT_E2E_BRIDGE === 'on') forwardTestBridgeRequests(ctx);
   },
 });

@@ -35,6 +35,7 @@ export function answerWithBackground() {
     now: () => Date.now(),
     makeId: () => 'setup-new',
     openChecklist: async () => undefined,
+    injectOverlay: async () => undefined,
     vault: createVaultService({ now: () => Date.now(), alarms: { create: () => undefined, clear: () => undefined } }),
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: ['No Okta tab in this test.'] }),

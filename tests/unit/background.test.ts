@@ -26,6 +26,7 @@ function setup() {
     now: () => 1000,
     makeId: () => `id-${++n}`,
     openChecklist,
+    injectOverlay: async () => undefined,
     vault,
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: [] }),

@@ -27,6 +27,7 @@ function setup(activeTab: { id?: number; url?: string } | undefined = { id: 3, u
     now: () => 1000,
     makeId: () => 'id',
     openChecklist: async () => undefined,
+    injectOverlay: async () => undefined,
     vault,
     activeTab: async () => activeTab,
     fillTab,

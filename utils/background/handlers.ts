@@ -14,6 +14,8 @@ export interface BackgroundDeps extends CredentialDeps {
   makeId: () => string;
   /** Opens the checklist beside the sender's tab; throws with a readable message where it cannot. */
   openChecklist: (ctx: HandlerContext) => Promise<void>;
+  /** Inject the overlay script into a tab's top frame. */
+  injectOverlay: (tabId: number) => Promise<void>;
 }
 
 const OK = { ok: true as const, value: undefined };
@@ -105,6 +107,11 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
           deps.makeId,
         );
       });
+      return OK;
+    },
+    async 'load-overlay'(_payload, { sender }) {
+      if (sender.tab?.id === undefined) return { ok: false, error: 'No tab to load the overlay into.' };
+      await deps.injectOverlay(sender.tab.id);
       return OK;
     },
     async 'mark-step'({ step, mark }) {

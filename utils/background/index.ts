@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FillReport } from '../messages';
+import { serveTestBridge } from '../test-bridge';
 import { createHandlers } from './handlers';
 import { openChecklistForTab } from './open-checklist';
 import { createRouter } from './router';
@@ -20,6 +21,9 @@ export function startBackground() {
     makeId: () => crypto.randomUUID(),
     openChecklist: ({ sender }) => openChecklistForTab(sender.tab?.id, sender.tab?.windowId),
     vault,
+    injectOverlay: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/overlay.js'] });
+    },
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
     fillTab: async (tabId, values) =>
       (await browser.tabs.sendMessage(
@@ -33,4 +37,5 @@ export function startBackground() {
     origin: browser.runtime.getURL('/').replace(/\/$/, ''),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  if (import.meta.env.WXT_E2E_BRIDGE === 'on') serveTestBridge();
 }

@@ -51,7 +51,6 @@ describe('where the overlay appears', () => {
 
   test('nowhere else: not on the end-user dashboard, the admin dashboard, another app, or the org overview', async () => {
     const b = browser();
-    const since = Date.now();
     // All at once, with the Atlassian Cloud app as the control that the extension is running at all.
     const [endUser, dashboard, slack, overview, atlassianApp] = await Promise.all([
       b.oktaEndUserPage('/app/UserHome'),
@@ -62,10 +61,9 @@ describe('where the overlay appears', () => {
     ]);
     const loaded = Date.now();
     await new Overlay(atlassianApp).step('okta-enable-api').waitFor();
-    // The dashboards were read by the content script (it reported the visits; other apps' tabs are not recorded)…
-    await expect.poll(() => lastVisit(b, 'okta-other')).toBeGreaterThanOrEqual(since);
-    await expect.poll(() => lastVisit(b, 'atlassian-other')).toBeGreaterThanOrEqual(since);
-    // …and every page re-read after its late renders (navigation.ts re-checks up to 1.5 s after load, then at 4 s).
+    // The loader runs on the admin pages (not on the end-user dashboard, which is not an admin console)…
+    for (const page of [dashboard, slack, overview]) expect(await b.hasContentScript(page), page.url()).toBe(true);
+    // …and every page was re-checked after its late renders (navigation.ts re-checks up to 1.5 s after load, then at 4 s).
     await atlassianApp.waitForTimeout(Math.max(0, loaded + 1_600 - Date.now()));
     for (const page of [endUser, dashboard, slack, overview]) {
       expect(await new Overlay(page).host.count(), page.url()).toBe(0);
@@ -210,5 +208,26 @@ describe('from the overlay', () => {
     await new Overlay(page).action('open-checklist').click();
     await expect.poll(() => b.sidePanelTargets()).toHaveLength(1);
     expect(await new Overlay(page).host.locator('.ssa-message').count()).toBe(0);
+  });
+});
+
+describe('what each page pays', () => {
+  const overlayLoaded = (b: ExtensionBrowser, page: Page) =>
+    b.inContentScriptWorld(page, 'globalThis.__scimSetupAssistantOverlay === true');
+
+  test('off the flow only the loader runs; the overlay arrives when SPA navigation reaches a flow page', async () => {
+    const b = browser();
+    const dashboard = await b.oktaAdminPage('/admin/dashboard');
+    const overview = await b.atlassianPage(`${ORG}/overview`);
+    await dashboard.waitForTimeout(1_700);
+    expect(await b.hasContentScript(dashboard)).toBe(true);
+    expect(await overlayLoaded(b, dashboard)).toBe(false);
+    expect(await overlayLoaded(b, overview)).toBe(false);
+
+    await markPage(overview);
+    await overview.locator('[data-testid="nav-item-identity-providers"]').click();
+    await expect.poll(() => overlayLoaded(b, overview)).toBe(true);
+    await expect.poll(() => new Overlay(overview).host.count()).toBe(1);
+    expect(await pageMark(overview)).toBe('no reload');
   });
 });

@@ -182,6 +182,33 @@ export class ExtensionBrowser {
     await ExtensionBrowser.findWorker(this.current, this.extensionId);
   }
 
+  /**
+   * Whether the extension's content script runs in `page`: Chrome gives each extension an isolated world
+   * per frame, reported by CDP with the extension's origin.
+   */
+  async hasContentScript(page: Page): Promise<boolean> {
+    return (await this.inContentScriptWorld(page, 'true')) === true;
+  }
+
+  /** Evaluates `expression` in the extension's isolated world of the page's top frame (undefined if none). */
+  async inContentScriptWorld(page: Page, expression: string): Promise<unknown> {
+    const cdp = await this.current.newCDPSession(page);
+    try {
+      const worlds: { id: number; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+      await cdp.send('Runtime.enable');
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const world = worlds.find(
+        (w) => w.origin === `chrome-extension://${this.extensionId}` && w.auxData?.frameId === frameTree.frame.id,
+      );
+      if (!world) return undefined;
+      const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
+      return result.value;
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** Quits the browser but keeps its profile, to look at what it left on disk; `restart()` opens it again. */
   async quit(): Promise<void> {
     await this.current.close();

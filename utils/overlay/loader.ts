@@ -1,0 +1,56 @@
+/**
+ * What every Okta admin page and every admin.atlassian.com page gets: a few kilobytes that watch for SPA
+ * navigation and, the first time the admin reaches a page of this setup, ask the background to inject the
+ * overlay (utils/overlay/controller.ts via entrypoints/overlay.ts). Off the flow nothing else runs: no UI,
+ * no DOM observer, no storage subscription. Deliberately free of the polyfill and the store.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { collectHints, atlassianAppHint } from '../page-hints';
+import { detectPage, isOktaAppPage, type PageInfo } from '../pages';
+import { watchNavigation } from './navigation';
+
+/** Set by the injected overlay in this extension's isolated world, so it is injected once per page. */
+export const OVERLAY_LOADED = '__scimSetupAssistantOverlay';
+
+/** Pages where the overlay may have something to say; everything else stays untouched. */
+const EVERYDAY = new Set(['okta-other', 'okta-profile-editor', 'atlassian-other']);
+
+interface ChromeLike {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
+/** `browser` on Firefox, `chrome` (promise-based in MV3) on Chrome: the two calls needed here. */
+const api = (globalThis as unknown as { browser?: ChromeLike; chrome?: ChromeLike }).browser ??
+  (globalThis as unknown as { chrome: ChromeLike }).chrome;
+
+/** The Okta app instances recognised as Atlassian Cloud in any setup (storage.local, no secret). */
+async function rememberedApps(): Promise<Set<string>> {
+  const { setups } = (await api.storage.local.get('setups')) as {
+    setups?: { setups?: Record<string, { oktaApp?: { id?: string } }> };
+  };
+  return new Set(Object.values(setups?.setups ?? {}).flatMap((s) => (s.oktaApp?.id ? [s.oktaApp.id] : [])));
+}
+
+async function worthLoading(info: PageInfo): Promise<boolean> {
+  if (info.site === 'none' || EVERYDAY.has(info.page)) return false;
+  if (info.site === 'okta' && isOktaAppPage(info.page) && info.app) {
+    // Another app's tabs are off the flow: only the Atlassian Cloud app (by title, or recognised before).
+    return atlassianAppHint(document) === true || (await rememberedApps()).has(info.app.id);
+  }
+  return true;
+}
+
+export function startLoader(ctx: ContentScriptContext): void {
+  let requested = false;
+  watchNavigation(ctx, () => {
+    if (requested || (globalThis as Record<string, unknown>)[OVERLAY_LOADED]) return;
+    const info = detectPage(location.href, collectHints(document));
+    void worthLoading(info).then((yes) => {
+      if (!yes || requested || ctx.isInvalid) return;
+      requested = true;
+      api.runtime.sendMessage({ type: 'load-overlay', payload: {} }).catch(() => {
+        requested = false;
+      });
+    });
+  });
+}
