@@ -10,7 +10,11 @@ import { OVERLAY_LOADED } from '../utils/overlay/loader';
 export default defineUnlistedScript(() => {
   const flags = globalThis as Record<string, unknown>;
   if (flags[OVERLAY_LOADED] || window.top !== window) return;
-  const site = isOktaAdminOrigin(location.origin) ? 'okta' : isAtlassianAdminOrigin(location.origin) ? 'atlassian' : null;
+  const site = isOktaAdminOrigin(location.origin)
+    ? 'okta'
+    : isAtlassianAdminOrigin(location.origin)
+      ? 'atlassian'
+      : null;
   if (!site) return;
   flags[OVERLAY_LOADED] = true;
   const ctx = new ContentScriptContext('scim-setup-assistant-overlay');

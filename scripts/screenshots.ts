@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ATLASSIAN_ORG_ID, DIRECTORY_ID, OKTA_APP_PATH } from '../tests/fixtures/data';
-import { startFixtureServer } from '../tests/fixtures/server';
 import { buildExtension, ROOT } from '../tests/e2e/support/build-extension';
 import { ExtensionBrowser } from '../tests/e2e/support/extension-browser';
+import { ATLASSIAN_ORG_ID, DIRECTORY_ID, OKTA_APP_PATH } from '../tests/fixtures/data';
+import { startFixtureServer } from '../tests/fixtures/server';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 const SCIM_SETUP = `/o/${ATLASSIAN_ORG_ID}/security/identity-providers/${DIRECTORY_ID}/scim-setup`;

@@ -5,7 +5,7 @@
  * no DOM observer, no storage subscription. Deliberately free of the polyfill and the store.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { collectHints, atlassianAppHint } from '../page-hints';
+import { atlassianAppHint, collectHints } from '../page-hints';
 import { detectPage, isOktaAppPage, type PageInfo } from '../pages';
 import { watchNavigation } from './navigation';
 
@@ -20,7 +20,8 @@ interface ChromeLike {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 }
 /** `browser` on Firefox, `chrome` (promise-based in MV3) on Chrome: the two calls needed here. */
-const api = (globalThis as unknown as { browser?: ChromeLike; chrome?: ChromeLike }).browser ??
+const api =
+  (globalThis as unknown as { browser?: ChromeLike; chrome?: ChromeLike }).browser ??
   (globalThis as unknown as { chrome: ChromeLike }).chrome;
 
 /** The Okta app instances recognised as Atlassian Cloud in any setup (storage.local, no secret). */
