@@ -134,7 +134,8 @@ describe('capture on admin.atlassian.com, fill in Okta', () => {
     const where = await okta.evaluate((key) => {
       const hits: string[] = [];
       for (const el of document.querySelectorAll('input, textarea')) {
-        if ((el as HTMLInputElement).value === key) hits.push(`${el.tagName.toLowerCase()}[${(el as HTMLInputElement).type}]`);
+        if ((el as HTMLInputElement).value === key)
+          hits.push(`${el.tagName.toLowerCase()}[${(el as HTMLInputElement).type}]`);
       }
       // A hidden input's value is its attribute, so Okta's own mirror shows in the HTML: set that one aside.
       const copy = document.documentElement.cloneNode(true) as HTMLElement;
