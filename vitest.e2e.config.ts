@@ -7,14 +7,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/e2e/**/*.e2e.ts'],
+    include: ['tests/e2e/chromium/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Pages render panes late (300–800 ms) and storage round-trips through the service worker.
     expect: { poll: { timeout: 5_000, interval: 50 } },
-    // A real browser is slow to start and stop; a retry would only hide flakiness we want to see.
-    retry: 0,
   },
 });

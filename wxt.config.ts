@@ -16,6 +16,10 @@ export default defineConfig({
     action: { default_title: 'SCIM Setup Assistant' },
     ...(browser === 'firefox'
       ? {
+          // Firefox opens the sidebar only from its own controls (not from a page's click relayed by message).
+          commands: {
+            _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' }, description: 'Open the checklist' },
+          },
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,

@@ -29,8 +29,17 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-/** The captured SCIM base URL and API key. Session only: gone on browser restart, extension reload or update. */
-export const vaultItem = storage.defineItem<VaultRecord | null>('session:vault', { fallback: null });
+/**
+ * The captured SCIM base URL and API key. Session only: gone on browser restart, extension reload or update.
+ * Defined on first use, by the background: WXT reads an item as soon as it is defined, and content scripts
+ * (which import this file for the other items) may not read storage.session.
+ */
+let vault: ReturnType<typeof defineVault> | undefined;
+const defineVault = () => storage.defineItem<VaultRecord | null>('session:vault', { fallback: null });
+export const vaultItem = () => {
+  vault ??= defineVault();
+  return vault;
+};
 
 /** How long captured values are kept, in minutes (5–120). */
 export const vaultMinutesItem = storage.defineItem<number>('local:vaultMinutes', { fallback: VAULT_MINUTES.default });

@@ -20,7 +20,7 @@ describe('where the secret can be (../shared/security.md)', () => {
   });
 
   it('keeps the vault in storage.session', () => {
-    expect(read(resolve('utils/storage.ts'))).toMatch(/vaultItem = storage\.defineItem<[^>]+>\('session:vault'/);
+    expect(read(resolve('utils/storage.ts'))).toMatch(/storage\.defineItem<[^>]+>\('session:vault'/);
   });
 
   it('never widens access to storage.session, never uses page storage', () => {

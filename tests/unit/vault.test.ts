@@ -66,7 +66,7 @@ describe('the vault', () => {
     await vault.store({ baseUrl: URL_OK, apiKey: KEY }, 'page');
     advance(31 * MIN);
     await vault.enforce();
-    expect(await vaultItem.getValue()).toMatchObject({ state: 'expired' });
+    expect(await vaultItem().getValue()).toMatchObject({ state: 'expired' });
   });
 
   it('uses the lifetime the admin chose, and applies a shorter one to what is held now', async () => {

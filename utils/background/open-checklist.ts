@@ -16,11 +16,24 @@ export function openChecklistFromClick(windowId: number | undefined): Promise<vo
   return Promise.reject(new Error('This browser has no side panel or sidebar for extensions.'));
 }
 
-/** From the background, for a content script's click: works where the browser carries the gesture over. */
+/** The Firefox shortcut that opens the sidebar (wxt.config.ts `commands`). */
+export const SIDEBAR_SHORTCUT = 'Alt+Shift+Y';
+
+/**
+ * From the background, for a content script's click: Chrome carries the click's gesture over to
+ * `sidePanel.open`; Firefox does not for `sidebarAction.open`, so there the admin gets the shortcut.
+ */
 export async function openChecklistForTab(tabId: number | undefined, windowId: number | undefined): Promise<void> {
   const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
+  if (sidebar) {
+    await sidebar.open().catch(() => {
+      throw new Error(
+        `Firefox lets only its own controls open the sidebar: press ${SIDEBAR_SHORTCUT}, or click the extension's toolbar button and choose "Open checklist".`,
+      );
+    });
+    return;
+  }
   try {
-    if (sidebar) return await sidebar.open();
     if (browser.sidePanel && tabId !== undefined) {
       return await browser.sidePanel.open({ tabId, ...(windowId !== undefined ? { windowId } : {}) });
     }

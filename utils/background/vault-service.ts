@@ -27,7 +27,7 @@ export function createVaultService(deps: { now: () => number; alarms: AlarmsLike
   };
 
   async function write(record: VaultRecord | null) {
-    await vaultItem.setValue(record);
+    await vaultItem().setValue(record);
     await vaultRevisionItem.setValue((await vaultRevisionItem.getValue()) + 1);
     if (record?.state === 'held') await deps.alarms.create(VAULT_ALARM, { when: record.expiresAt });
     else await deps.alarms.clear(VAULT_ALARM);
@@ -35,7 +35,7 @@ export function createVaultService(deps: { now: () => number; alarms: AlarmsLike
 
   /** The record as of now, turning an overdue one into "expired" (and forgetting its values). */
   async function read(): Promise<VaultRecord | null> {
-    const stored = await vaultItem.getValue();
+    const stored = await vaultItem().getValue();
     const now = current(stored, deps.now());
     if (now !== stored) await write(now);
     return now;

@@ -41,7 +41,9 @@ export async function buildExtension(): Promise<string> {
   // WXT's own API in a child process: WXT builds with its own Vite, which must not meet Vitest's.
   const script = `const { build } = await import('wxt'); await build({ outDirTemplate: ${JSON.stringify(OUT_DIR_TEMPLATE)} });`;
   try {
-    await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    // Without Vitest's NODE_ENV=test, which would bundle React's development build.
+    const { NODE_ENV: _test, ...env } = process.env;
+    await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`Building the extension for the end-to-end tests failed:\n${stdout}\n${stderr}`);
