@@ -245,7 +245,7 @@ const STEP_DEFINITIONS = [
     help: 'Under Provisioning › To App choose Edit and enable Create Users, Update User Attributes and Deactivate Users. Leave Sync Password off; Atlassian does not use it.',
     where: { site: 'okta', pages: ['okta-app-provisioning-to-app'], place: `${APP} › Provisioning › To App` },
     link: oktaApp('tab-user-management/create-n-update'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   // Email consistency
   {
@@ -259,7 +259,7 @@ const STEP_DEFINITIONS = [
       place: `${APP} › Provisioning › To App › Attribute mappings`,
     },
     link: oktaApp('tab-user-management/create-n-update'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'email-username-format',
@@ -268,7 +268,7 @@ const STEP_DEFINITIONS = [
     help: 'Single sign-on sends the Application username (Sign On tab) as the email. If it is not the attribute behind Primary email, people get two Atlassian accounts.',
     where: { site: 'okta', pages: ['okta-app-sign-on'], place: `${APP} › Sign On › Credentials details` },
     link: oktaApp('tab-signon'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'email-update-on',
@@ -277,7 +277,7 @@ const STEP_DEFINITIONS = [
     help: 'With "Create only", a later email change in Okta never reaches Atlassian and sign-in and provisioning drift apart.',
     where: { site: 'okta', pages: ['okta-app-sign-on'], place: `${APP} › Sign On › Credentials details` },
     link: oktaApp('tab-signon'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'email-update-now',
@@ -296,7 +296,7 @@ const STEP_DEFINITIONS = [
     help: 'On Push Groups find each group by name and save. A pushed group arrives in Atlassian empty: its members sync only once the group is also assigned.',
     where: { site: 'okta', pages: ['okta-app-push-groups'], place: `${APP} › Push Groups` },
     link: oktaApp('tab-group-push'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'groups-review-push',
@@ -305,7 +305,7 @@ const STEP_DEFINITIONS = [
     help: 'Each row should read Active with a recent last push. An error such as "displayName already exists" needs Review groups › Sync group in Atlassian.',
     where: { site: 'okta', pages: ['okta-app-push-groups'], place: `${APP} › Push Groups` },
     link: oktaApp('tab-group-push'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   // Assign
   {
@@ -315,7 +315,7 @@ const STEP_DEFINITIONS = [
     help: 'Assignments › Assign › Assign to Groups. Assign by group: someone assigned on their own is created in Atlassian but gets no product access through a group.',
     where: { site: 'okta', pages: ['okta-app-assignments'], place: `${APP} › Assignments` },
     link: oktaApp('tab-assignments'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   {
     id: 'assign-verify-sync',

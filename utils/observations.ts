@@ -4,7 +4,11 @@
  */
 import type { PageId } from './pages';
 import type { AtlassianDirectoryReading } from './readers/atlassian-directory';
+import type { OktaAssignedGroupsReading, OktaAssignedPeopleReading } from './readers/okta-assignments';
 import type { OktaIntegrationReading } from './readers/okta-integration';
+import type { OktaPushGroupsReading } from './readers/okta-push-groups';
+import type { OktaSignOnReading } from './readers/okta-sign-on';
+import type { OktaToAppReading } from './readers/okta-to-app';
 
 export const UNKNOWN = 'unknown' as const;
 export type Unknown = typeof UNKNOWN;
@@ -28,7 +32,14 @@ export interface CredentialsCapturedObservation {
 }
 
 /** What a page reader returns; the background adds the time and, for Okta, the app instance. */
-export type Reading = OktaIntegrationReading | AtlassianDirectoryReading;
+export type Reading =
+  | OktaIntegrationReading
+  | OktaToAppReading
+  | OktaSignOnReading
+  | OktaPushGroupsReading
+  | OktaAssignedGroupsReading
+  | OktaAssignedPeopleReading
+  | AtlassianDirectoryReading;
 export type ReadingObservation = Reading & { at: number; appId?: string };
 
 export type Observation = PageVisitObservation | CredentialsCapturedObservation | ReadingObservation;

@@ -5,6 +5,9 @@
 import type { StepId } from './checklist';
 import { isOktaAppPage, type PageId, type PageInfo } from './pages';
 import { integrationControls, readOktaIntegration } from './readers/okta-integration';
+import { pushGroupsControls } from './readers/okta-push-groups';
+import { readOktaSignOn, signOnControls } from './readers/okta-sign-on';
+import { readOktaToApp, toAppControls } from './readers/okta-to-app';
 
 export interface Target {
   element: Element;
@@ -94,6 +97,35 @@ function integrationTarget(doc: Document): Target | null {
   return at(c.save, 'Save the integration');
 }
 
+/** A shown element, or the shown label of a (styled, hidden) checkbox. */
+function shownOrLabel(element: Element | null | undefined, hint: string): Target | null {
+  const label = element instanceof HTMLInputElement ? element.labels?.[0] : undefined;
+  const shown = element && isShown(element) ? element : label && isShown(label) ? label : null;
+  return shown ? { element: shown, hint } : null;
+}
+
+/** To App: Edit in read mode; in the form, the first action still off (or Sync Password still on). */
+function toAppTarget(doc: Document): Target | null {
+  const r = readOktaToApp(doc);
+  const c = toAppControls(doc);
+  if (r?.mode !== 'edit') return shownOrLabel(c.edit, 'Choose Edit to change the provisioning actions');
+  if (r.createUsers === false) return shownOrLabel(c.boxes.createUsers, 'Enable Create Users');
+  if (r.updateAttributes === false) return shownOrLabel(c.boxes.updateAttributes, 'Enable Update User Attributes');
+  if (r.deactivateUsers === false) return shownOrLabel(c.boxes.deactivateUsers, 'Enable Deactivate Users');
+  if (r.syncPassword === true) return shownOrLabel(c.boxes.syncPassword, 'Leave Sync Password off');
+  return shownOrLabel(byText(doc, 'input[type="submit"], button', /^save$/i), 'Save the provisioning actions');
+}
+
+/** Sign On: Edit in read mode; in the form, the select (its Chosen box) the step is about. */
+function signOnTarget(field: 'usernameFormat' | 'updateOn', hint: string) {
+  return (doc: Document): Target | null => {
+    const c = signOnControls(doc);
+    if (readOktaSignOn(doc)?.mode !== 'edit')
+      return shownOrLabel(c.edit ?? byText(doc, CLICKABLE, /^edit$/i), 'Choose Edit to change the sign-on settings');
+    return shownOrLabel(c[field], hint);
+  };
+}
+
 /** The control that performs a step on the page where it is done. */
 const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
   'atlassian-open-provisioning': (doc) => {
@@ -107,14 +139,11 @@ const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
   'okta-enable-api': integrationTarget,
   'okta-enter-credentials': integrationTarget,
   'okta-test-credentials': integrationTarget,
-  'okta-to-app-actions': (doc) => {
-    const el = byText(doc, CLICKABLE, /^edit$/i);
-    return el && { element: el, hint: 'Choose Edit to change the provisioning actions' };
-  },
-  'email-username-format': (doc) => {
-    const el = byId(doc, 'ssoSettings.edit_link') ?? byText(doc, CLICKABLE, /^edit$/i);
-    return el && { element: el, hint: 'Choose Edit to check Application username format' };
-  },
+  'okta-to-app-actions': toAppTarget,
+  'email-primary-attribute': (doc) =>
+    shownOrLabel(toAppControls(doc).primaryEmailRow, 'Primary email is mapped from the attribute in this row'),
+  'email-username-format': signOnTarget('usernameFormat', 'Use the attribute Primary email is mapped from'),
+  'email-update-on': signOnTarget('updateOn', 'Choose "Create and update"'),
   'email-update-now': (doc) => {
     const el = byText(doc, CLICKABLE, /^update now$/i);
     return el && { element: el, hint: 'Push usernames now' };
@@ -122,6 +151,13 @@ const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
   'groups-push': (doc) => {
     const el = byText(doc, CLICKABLE, /^push groups$/i);
     return el && { element: el, hint: 'Push a group by name' };
+  },
+  'groups-review-push': (doc) => {
+    const c = pushGroupsControls(doc);
+    return (
+      shownOrLabel(c.attention, 'This group needs attention: open its status') ??
+      shownOrLabel(c.table, 'Each pushed group should read Active, with a recent last push')
+    );
   },
   'assign-groups': (doc) => {
     const el = byText(doc, CLICKABLE, /^assign$/i);

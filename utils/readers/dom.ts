@@ -18,7 +18,14 @@ export interface ControlHooks {
 
 const CONTROL = 'input:not([type="hidden"]), select, textarea';
 
-export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Runs of whitespace, or any whitespace other than a plain space: what `textOf` has to collapse. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
+export const textOf = (el: Element | null | undefined): string => {
+  const text = el?.textContent ?? '';
+  // Most cell texts need only the trim; the test is cheaper than a replace on long lists.
+  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+};
 
 function isControl(el: Element | null): el is Control {
   return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
@@ -26,7 +33,9 @@ function isControl(el: Element | null): el is Control {
 
 /** Every element with this id (ids repeat on these pages). */
 export function allById(root: ParentNode, id: string): Element[] {
-  return [...root.querySelectorAll(`[id="${cssString(id)}"]`)];
+  // `#id` rather than `[id="…"]`: the same matches, but browsers answer it from their id index instead of
+  // testing every element (the difference shows on a page holding a 10,000-row table).
+  return id ? [...root.querySelectorAll(`#${CSS.escape(id)}`)] : [];
 }
 
 function cssString(s: string): string {
@@ -43,24 +52,31 @@ export function fieldContainer(el: Element): Element | null {
   return el.closest('.o-form-fieldset, [data-se^="o-form-fieldset"], .field, [role="group"], tr, li');
 }
 
+/** Accepts any control; pass a narrower test to find, say, only checkboxes or only selects. */
+const ANY_CONTROL = (_: Control) => true;
+
 /** The control a label names: `for`, nesting, then the first control in the same form row (labels before or after). */
-export function controlOfLabel(root: ParentNode, label: HTMLLabelElement): Control | null {
+export function controlOfLabel(
+  root: ParentNode,
+  label: HTMLLabelElement,
+  accept: (c: Control) => boolean = ANY_CONTROL,
+): Control | null {
+  const ok = (el: Element | null | undefined): el is Control => isControl(el ?? null) && accept(el as Control);
   if (label.htmlFor) {
-    const byFor = allById(root, label.htmlFor).find(isControl);
+    const byFor = allById(root, label.htmlFor).find(ok);
     if (byFor) return byFor;
   }
-  const nested = label.querySelector(CONTROL);
-  if (isControl(nested)) return nested;
+  const nested = [...label.querySelectorAll(CONTROL)].find(ok);
+  if (nested) return nested;
   const row = fieldContainer(label);
-  const inRow = row?.querySelector(CONTROL) ?? null;
-  return isControl(inRow) ? inRow : null;
+  return (row && [...row.querySelectorAll(CONTROL)].find(ok)) || null;
 }
 
-function byAria(root: ParentNode, label: RegExp): Control | null {
+function byAria(root: ParentNode, label: RegExp, accept: (c: Control) => boolean): Control | null {
   for (const el of root.querySelectorAll('[aria-label]'))
-    if (isControl(el) && label.test(el.getAttribute('aria-label') ?? '')) return el;
+    if (isControl(el) && accept(el) && label.test(el.getAttribute('aria-label') ?? '')) return el;
   for (const el of root.querySelectorAll('[aria-labelledby]')) {
-    if (!isControl(el)) continue;
+    if (!isControl(el) || !accept(el)) continue;
     const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/);
     const name = ids.map((id) => textOf(allById(root, id)[0])).join(' ');
     if (label.test(name)) return el;
@@ -68,29 +84,36 @@ function byAria(root: ParentNode, label: RegExp): Control | null {
   return null;
 }
 
-/** Find a control by its hooks, in order. Hidden controls count (Chosen hides the real select). */
-export function findControl(root: ParentNode, hooks: ControlHooks): Control | null {
+/**
+ * Find a control by its hooks, in order. Hidden controls count (Chosen hides the real select). `accept`
+ * narrows what counts, so a Chosen search box beside a select is not taken for the select.
+ */
+export function findControl(
+  root: ParentNode,
+  hooks: ControlHooks,
+  accept: (c: Control) => boolean = ANY_CONTROL,
+): Control | null {
+  const ok = (el: Element | null | undefined): el is Control => isControl(el ?? null) && accept(el as Control);
   for (const id of hooks.ids ?? []) {
-    const el = allById(root, id).find(isControl);
+    const el = allById(root, id).find(ok);
     if (el) return el;
   }
   for (const name of hooks.names ?? []) {
     const n = cssString(name);
-    const wrapped = root
-      .querySelector(`[data-se="o-form-input-${n}"], .o-form-input-name-${CSS.escape(name)}`)
-      ?.querySelector(CONTROL);
-    if (isControl(wrapped ?? null)) return wrapped as Control;
-    const named = root.querySelector(
-      `select[name="${n}"], textarea[name="${n}"], input[name="${n}"]:not([type="hidden"])`,
-    );
-    if (isControl(named)) return named;
+    const wrapper = root.querySelector(`[data-se="o-form-input-${n}"], .o-form-input-name-${CSS.escape(name)}`);
+    const wrapped = wrapper && [...wrapper.querySelectorAll(CONTROL)].find(ok);
+    if (wrapped) return wrapped;
+    const named = [
+      ...root.querySelectorAll(`select[name="${n}"], textarea[name="${n}"], input[name="${n}"]:not([type="hidden"])`),
+    ].find(ok);
+    if (named) return named;
   }
   for (const label of hooks.labels ?? []) {
     for (const l of labelsMatching(root, label)) {
-      const control = controlOfLabel(root, l);
+      const control = controlOfLabel(root, l, accept);
       if (control) return control;
     }
-    const aria = byAria(root, label);
+    const aria = byAria(root, label, accept);
     if (aria) return aria;
   }
   return null;
@@ -126,4 +149,25 @@ export function selected(select: HTMLSelectElement): { value: string; text: stri
 /** Rendered now (Chosen-hidden selects are not; read them anyway, this is for buttons and panes). */
 export function isShown(el: Element): boolean {
   return el.getClientRects().length > 0;
+}
+
+/**
+ * Hidden by its markup: it or an ancestor (up to `within`) has `hidden`, `aria-hidden="true"` or an inline
+ * `display: none`. No layout read, so it is cheap per row and gives the same answer in Chromium and in a
+ * layout-less test DOM; it misses elements hidden by a stylesheet, which `isShown` catches.
+ */
+export function hiddenByMarkup(el: Element, within?: Element): boolean {
+  for (let e: Element | null = el; e && e !== within; e = e.parentElement) {
+    if (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true') return true;
+    if ((e as HTMLElement).style?.display === 'none') return true;
+  }
+  return false;
+}
+
+export const isCheckbox = (c: Control): c is HTMLInputElement => c instanceof HTMLInputElement && c.type === 'checkbox';
+export const isSelect = (c: Control): c is HTMLSelectElement => c instanceof HTMLSelectElement;
+
+/** Text capped for storage: observations keep what the checks need, never whole pages. */
+export function capText(s: string, max = 300): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

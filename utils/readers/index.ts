@@ -2,7 +2,11 @@
 import type { Reading } from '../observations';
 import type { PageId } from '../pages';
 import { readAtlassianDirectory } from './atlassian-directory';
+import { readOktaAssignedGroups, readOktaAssignedPeople } from './okta-assignments';
 import { readOktaIntegration } from './okta-integration';
+import { readOktaPushGroups } from './okta-push-groups';
+import { readOktaSignOn } from './okta-sign-on';
+import { readOktaToApp } from './okta-to-app';
 
 export interface PageReader {
   id: Reading['kind'];
@@ -17,6 +21,17 @@ export const READERS: readonly PageReader[] = [
     pages: ['okta-app-provisioning', 'okta-app-provisioning-integration'],
     read: readOktaIntegration,
   },
+  {
+    id: 'okta-to-app',
+    // Once the integration is saved, the bare Provisioning hash opens on To App.
+    pages: ['okta-app-provisioning', 'okta-app-provisioning-to-app'],
+    read: readOktaToApp,
+  },
+  { id: 'okta-sign-on', pages: ['okta-app-sign-on'], read: readOktaSignOn },
+  { id: 'okta-push-groups', pages: ['okta-app-push-groups'], read: readOktaPushGroups },
+  // One list at a time is on show (People or Groups): each reader answers only for its own.
+  { id: 'okta-assigned-groups', pages: ['okta-app-assignments'], read: readOktaAssignedGroups },
+  { id: 'okta-assigned-people', pages: ['okta-app-assignments'], read: readOktaAssignedPeople },
   {
     id: 'atlassian-directory',
     // After "Save" the setup page hands back to the directory page, sometimes without a route change.

@@ -83,7 +83,7 @@ export function readOktaIntegration(doc: Document): OktaIntegrationReading | nul
       ...testOutcome(root),
     };
   }
-  const paneText = textOf(root instanceof Document ? root.body : (root as Element));
+  const paneText = textOf(root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body : (root as Element));
   if (NOT_ENABLED.test(paneText)) {
     return {
       kind: 'okta-integration',

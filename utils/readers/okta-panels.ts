@@ -14,5 +14,14 @@ export type OktaTabId = 'tab-general' | 'tab-signon' | 'tab-user-management' | '
 export function oktaTabPanel(doc: Document, tab: OktaTabId): ParentNode | null {
   const panels = allById(doc, `${tab}-`);
   if (panels.length === 0) return doc;
-  return panels.find((p) => isShown(p) && p.getAttribute('aria-hidden') !== 'true') ?? null;
+  // The inline style and `hidden` answer without layout too (test DOMs have none); isShown catches stylesheets.
+  return (
+    panels.find(
+      (p) =>
+        isShown(p) &&
+        p.getAttribute('aria-hidden') !== 'true' &&
+        !p.hasAttribute('hidden') &&
+        (p as HTMLElement).style?.display !== 'none',
+    ) ?? null
+  );
 }

@@ -1,0 +1,144 @@
+/**
+ * Assignments: the groups assigned to the app, and the people assigned one by one. Facts: okta-admin.md
+ * "Assignments tab". The tab shows one list at a time (a People / Groups filter, People by default), so
+ * each list is its own reading: seeing one does not erase what was seen of the other.
+ */
+import type { Maybe } from '../observations';
+import { capText, textOf } from './dom';
+import { bodyRows, columnIndex, groupIdOf, listComplete, pickRowHook, rowLookup, scopeElement } from './okta-lists';
+import { oktaTabPanel } from './okta-panels';
+
+export const ASSIGNMENTS_HOOKS = {
+  /** Fixture tables (L) → the filter shown as selected → the tables' own headers. */
+  groupsTable: 'table[data-se="group-assignments-table"]',
+  peopleTable: 'table[data-se="people-assignments-table"]',
+  selectedFilter: '[data-filter].is-selected, [data-filter][aria-current="true"], [data-filter][aria-selected="true"]',
+  /** The groups list is ordered by priority (guide screenshot: "priority and assignment columns", H). */
+  groupsHeader: /^priority$/i,
+  peopleHeader: /^(person|people|user)$/i,
+  typeHeader: /^(type|assignment type)$/i,
+  /** Per-row hooks, in order; the first that matches in the first row serves the whole table. */
+  groupLink: [{ className: 'group-link' }, { selector: 'a[href*="/admin/group/"]' }],
+  personLink: [{ selector: 'a[href*="/admin/user/"]' }, { selector: 'a' }],
+  typeCell: [{ className: 'assignment-type' }],
+  /** Type column text: "Individual" or "Group" (fixture, M). */
+  individual: /^individual\b/i,
+  viaGroup: /^group\b/i,
+  /** Without a Type column: only people assigned alone can be removed here (fixture, L). */
+  removeIndividual: '.remove-assignment:not([disabled])',
+  throughGroup: '[aria-label*="through a group"], [title*="through a group"]',
+} as const;
+
+export interface AssignedEntry {
+  name: string;
+  /** Okta id (`00g…` for groups, `00u…` for people), when the row exposes it. */
+  id?: string;
+}
+
+export interface OktaAssignedGroupsReading {
+  kind: 'okta-assigned-groups';
+  groups: AssignedEntry[];
+  /** false when a search or paging hides rows; unknown when some rows could not be read. */
+  complete: Maybe<boolean>;
+}
+
+export interface OktaAssignedPeopleReading {
+  kind: 'okta-assigned-people';
+  /** People assigned on their own, not through a group. */
+  individuals: AssignedEntry[];
+  complete: Maybe<boolean>;
+}
+
+const NAME_MAX = 200;
+
+function scopeOf(doc: Document): Element | null {
+  const panel = oktaTabPanel(doc, 'tab-assignments');
+  if (!panel) return null;
+  return scopeElement(panel);
+}
+
+/** The table of one view, when that view is the one on show. */
+function viewTable(scope: Element, view: 'groups' | 'people'): Element | null {
+  const hooked = scope.querySelector(view === 'groups' ? ASSIGNMENTS_HOOKS.groupsTable : ASSIGNMENTS_HOOKS.peopleTable);
+  if (hooked) return hooked;
+  const other = scope.querySelector(view === 'groups' ? ASSIGNMENTS_HOOKS.peopleTable : ASSIGNMENTS_HOOKS.groupsTable);
+  if (other) return null;
+  const tables = [...scope.querySelectorAll('table')];
+  const filter = scope.querySelector(ASSIGNMENTS_HOOKS.selectedFilter)?.getAttribute('data-filter');
+  if (filter === view && tables.length === 1) return tables[0] ?? null;
+  const header = view === 'groups' ? ASSIGNMENTS_HOOKS.groupsHeader : ASSIGNMENTS_HOOKS.peopleHeader;
+  return tables.find((t) => columnIndex(t, header) >= 0) ?? null;
+}
+
+function entry(name: string, id: string | null | undefined): AssignedEntry {
+  const e: AssignedEntry = { name: capText(name, NAME_MAX) };
+  if (id && /^[A-Za-z0-9]{1,40}$/.test(id)) e.id = id;
+  return e;
+}
+
+/** null unless the Groups view of Assignments is on show. */
+export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading | null {
+  const scope = scopeOf(doc);
+  const table = scope && viewTable(scope, 'groups');
+  if (!scope || !table) return null;
+  const rows = bodyRows(table);
+  const linkOf = rowLookup(table, pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink));
+  const groups: AssignedEntry[] = [];
+  let unreadable = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Element;
+    const link = linkOf(row);
+    const name = textOf(link);
+    if (!name) unreadable = true;
+    else groups.push(entry(name, groupIdOf(row, link)));
+  }
+  return {
+    kind: 'okta-assigned-groups',
+    groups,
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows),
+  };
+}
+
+/** Assigned alone (true), through a group (false), or not readable (undefined). */
+function assignedAlone(row: Element, typeCell: Element | null | undefined): boolean | undefined {
+  const type = textOf(typeCell);
+  if (ASSIGNMENTS_HOOKS.individual.test(type)) return true;
+  if (ASSIGNMENTS_HOOKS.viaGroup.test(type)) return false;
+  if (row.querySelector(ASSIGNMENTS_HOOKS.throughGroup)) return false;
+  if (row.querySelector(ASSIGNMENTS_HOOKS.removeIndividual)) return true;
+  return undefined;
+}
+
+/** null unless the People view of Assignments is on show. */
+export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading | null {
+  const scope = scopeOf(doc);
+  const table = scope && viewTable(scope, 'people');
+  if (!scope || !table) return null;
+  const rows = bodyRows(table);
+  const sample = rows[0];
+  const typeColumn = columnIndex(table, ASSIGNMENTS_HOOKS.typeHeader);
+  const typeHook = pickRowHook(sample, ASSIGNMENTS_HOOKS.typeCell);
+  const typeOf: (row: Element) => Element | null | undefined =
+    'className' in typeHook && sample?.getElementsByClassName(typeHook.className)[0]
+      ? rowLookup(table, typeHook)
+      : (row) => (typeColumn >= 0 ? row.children[typeColumn] : null);
+  const linkOf = rowLookup(table, pickRowHook(sample, ASSIGNMENTS_HOOKS.personLink));
+  const individuals: AssignedEntry[] = [];
+  let unreadable = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Element;
+    const alone = assignedAlone(row, typeOf(row));
+    if (alone === false) continue;
+    const name = textOf(linkOf(row) ?? row.firstElementChild?.firstElementChild);
+    if (alone === undefined || !name) {
+      unreadable = true;
+      continue;
+    }
+    individuals.push(entry(name, row.getAttribute('data-user-id')));
+  }
+  return {
+    kind: 'okta-assigned-people',
+    individuals,
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows),
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * Tables of the Okta app tabs (Push Groups, Assignments): columns found by header text, body rows read
+ * in one pass, and whether the rows on show are the whole list. Built for long lists: nothing here
+ * searches the document per row or reads layout (a 10,000-row table is read once per animation frame).
+ */
+import { hiddenByMarkup, textOf } from './dom';
+
+/*
+ * Sections and rows are walked through `children`, not `tBodies` / `rows` / `cells`: that skips nested
+ * tables, and works the same in layout-less test DOMs, whose table collections are partial.
+ */
+
+function isHeaderRow(row: Element): boolean {
+  const cells = row.children;
+  for (let i = 0; i < cells.length; i++) if (cells[i]?.tagName !== 'TH') return false;
+  return cells.length > 0;
+}
+
+/** A one-cell row spanning the table ("No pushed groups"), or a header row: not data. */
+function isPlaceholderOrHeader(row: Element): boolean {
+  const first = row.firstElementChild;
+  if (!first || row.tagName !== 'TR') return true;
+  if (row.childElementCount === 1)
+    return Number(first.getAttribute('colspan') ?? 1) > 1 || row.classList.contains('empty-row');
+  return first.tagName === 'TH' && isHeaderRow(row);
+}
+
+/** The table's sections of one kind (its own, not a nested table's). */
+function sections(table: Element, tag: 'THEAD' | 'TBODY'): Element[] {
+  return [...table.children].filter((c) => c.tagName === tag);
+}
+
+/** The header cells: the thead's first row, else a first row made only of `th`, else ARIA column headers. */
+export function headerCells(table: Element): Element[] {
+  const head = sections(table, 'THEAD')[0]?.firstElementChild;
+  if (head) return [...head.children];
+  const first = (sections(table, 'TBODY')[0] ?? table).firstElementChild;
+  if (first?.tagName === 'TR' && isHeaderRow(first)) return [...first.children];
+  return [...table.querySelectorAll('[role="columnheader"]')];
+}
+
+/**
+ * The element to search in: a panel, or the body when the page has no panels. Tested by node type, since
+ * `instanceof Document` fails for documents from another realm (a parsed test page, a frame).
+ */
+export function scopeElement(root: ParentNode): Element | null {
+  return (root as Node).nodeType === 9 ? (root as Document).body : (root as Element);
+}
+
+/** Index of the first column whose header matches; -1 when none does. */
+export function columnIndex(table: Element, header: RegExp): number {
+  return headerCells(table).findIndex((c) => header.test(textOf(c)));
+}
+
+/**
+ * The data rows of the table body, in order. Index loops over `children`, not `tBodies` / `rows` /
+ * `cells` (nor sibling walks, which are linear per step in happy-dom): cheap on long lists, skips nested
+ * tables, and works in layout-less test DOMs whose table collections are partial.
+ * Only a section's first row can be a header row or a placeholder, so only it is examined; any other odd
+ * row simply yields no name, which the readers report as a list they could not fully read.
+ */
+export function bodyRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const parts = table.children;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p] as Element;
+    const tag = part.tagName;
+    if (tag === 'TR') {
+      if (!isPlaceholderOrHeader(part)) rows.push(part);
+    } else if (tag === 'TBODY') {
+      const list = part.children;
+      const n = list.length;
+      const first = list[0];
+      if (first && !isPlaceholderOrHeader(first)) rows.push(first);
+      for (let i = 1; i < n; i++) rows.push(list[i] as Element);
+    }
+  }
+  return rows;
+}
+
+/** `/admin/group/{id}` in a link, the Okta group id (`00g…`). */
+const GROUP_HREF = /\/admin\/group\/(00g[A-Za-z0-9]{5,30})/;
+export function groupIdOf(row: Element, link: Element | null): string | undefined {
+  const own = row.getAttribute('data-group-id');
+  if (own && /^[A-Za-z0-9]{1,40}$/.test(own)) return own;
+  return GROUP_HREF.exec(link?.getAttribute('href') ?? '')?.[1];
+}
+
+/** Normalised text of one cell; the row's own cells only, so this stays cheap per row. */
+export function cellText(row: Element, index: number): string | null {
+  const cell = index >= 0 ? row.children[index] : undefined;
+  return cell ? textOf(cell) : null;
+}
+
+/** Hidden by a client-side filter: `hidden` or an inline `display: none` on the row (attributes only, no layout). */
+export function rowHidden(row: Element): boolean {
+  const style = row.getAttribute('style');
+  return row.hasAttribute('hidden') || (style !== null && /display\s*:\s*none/i.test(style));
+}
+
+/** "Show more", "Load more", "Next": a control that would bring more rows. */
+const MORE_TEXT = /^(show|load|view) more\b|^next( page)?$|^[›»]$/i;
+const MORE_HOOK = /\b(load-more|show-more|pagination-next|next-page)\b/i;
+/** "Showing 1–50 of 2,000" style counters. */
+const COUNTER = /\b\d[\d,]*\s*(?:-|–|to)\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)\b/i;
+
+const SHOW_ELEMENT = 1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+function disabled(el: Element): boolean {
+  return (
+    el.hasAttribute('disabled') ||
+    el.getAttribute('aria-disabled') === 'true' ||
+    el.classList.contains('disabled') ||
+    el.classList.contains('button-disabled')
+  );
+}
+
+/**
+ * Whether `rows` is the whole list: false when a search box holds text, a row is filtered out, a shown
+ * "more"/"next" control or an "x–y of z" counter says there is more; true otherwise. Looks only outside
+ * the table's body, so its cost does not grow with the list.
+ */
+export function listComplete(scope: Element, table: Element, rows: readonly Element[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (rowHidden(rows[i] as Element)) return false;
+  const doc = scope.ownerDocument;
+  if (!doc) return false;
+  const bodies = new Set<Node>(sections(table, 'TBODY'));
+  const walker = doc.createTreeWalker(scope, SHOW_ELEMENT, {
+    acceptNode: (n) => (bodies.has(n) ? FILTER_REJECT : FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as Element;
+    if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim()) {
+      if (!hiddenByMarkup(el, scope)) return false;
+      continue;
+    }
+    const hook = `${el.getAttribute('data-se') ?? ''} ${el.getAttribute('class') ?? ''}`;
+    const clickable = el.matches('a, button, [role="button"]');
+    const more =
+      (clickable && (MORE_TEXT.test(textOf(el)) || /next page/i.test(el.getAttribute('aria-label') ?? ''))) ||
+      el.getAttribute('rel') === 'next' ||
+      MORE_HOOK.test(hook);
+    if (more && !disabled(el) && !hiddenByMarkup(el, scope)) return false;
+    if (el.childElementCount === 0) {
+      const counter = COUNTER.exec(el.textContent ?? '');
+      if (counter) {
+        const [shownTo, total] = [counter[1], counter[2]].map((s) => Number((s ?? '').replace(/,/g, '')));
+        if ((total ?? 0) > (shownTo ?? 0) || (total ?? 0) > rows.length) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * A per-row hook: a class name where one is known (looked up once for the whole table, which costs far
+ * less than a query per row on long lists), else a selector tried inside each row.
+ */
+export type RowHook = { className: string } | { selector: string };
+
+/** The first hook that finds something in the sample row; the last one when none does. */
+export function pickRowHook(sample: Element | undefined, hooks: readonly RowHook[]): RowHook {
+  const found = hooks.find((h) =>
+    'className' in h ? sample?.getElementsByClassName(h.className)[0] : sample?.querySelector(h.selector),
+  );
+  return found ?? (hooks[hooks.length - 1] as RowHook);
+}
+
+/**
+ * A lookup row → the first element the hook finds in it. Class hooks: one `getElementsByClassName` over the
+ * table, each match assigned to its own row (never by position, so a row without one cannot shift the
+ * others). Selector hooks, or a cell restriction: a query inside each row (or cell).
+ */
+export function rowLookup(
+  table: Element,
+  hook: RowHook,
+  cellOf?: (row: Element) => Element | undefined,
+): (row: Element) => Element | null {
+  if ('selector' in hook || cellOf)
+    return (row) => {
+      const within = cellOf ? cellOf(row) : row;
+      if (!within) return null;
+      return 'selector' in hook
+        ? within.querySelector(hook.selector)
+        : (within.getElementsByClassName(hook.className)[0] ?? null);
+    };
+  const first = new Map<Element, Element>();
+  const matches = table.getElementsByClassName(hook.className);
+  for (let i = 0; i < matches.length; i++) {
+    const el = matches[i] as Element;
+    const row = el.closest('tr');
+    if (row && !first.has(row)) first.set(row, el);
+  }
+  return (row) => first.get(row) ?? null;
+}
