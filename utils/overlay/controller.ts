@@ -27,6 +27,7 @@ import { locateTarget } from '../targets';
 import { type CaptureOutcome, createCapture } from './capture';
 import { createHighlight, type Highlight } from './highlight';
 import { watchNavigation } from './navigation';
+import { isUnassignControl, UNASSIGN_FINDING } from './unassign-warning';
 
 export const OVERLAY_TAG = 'scim-setup-assistant';
 
@@ -51,6 +52,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let shownStep: StepId | undefined;
   let message: string | undefined;
   let notice: Notice | undefined;
+  /** Set when the admin reached for a remove control on Assignments; cleared by navigation. */
+  let unassignWarned = false;
   let capture: ReturnType<typeof createCapture> | undefined;
 
   function linkContext(v: ChecklistView) {
@@ -84,7 +87,10 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         const text = JSON.stringify(reading);
         if (lastReadings.get(reading.kind) === text) continue;
         lastReadings.set(reading.kind, text);
-        void send('observed', { reading });
+        // Refused (e.g. the app was not recognised yet when the pane rendered first): read it again next time.
+        void send('observed', { reading }).then((answer) => {
+          if (!answer.ok && lastReadings.get(reading.kind) === text) lastReadings.delete(reading.kind);
+        });
       }
     }
     if (page.site === 'atlassian') void capture?.check();
@@ -141,6 +147,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     }));
     const hereIds = new Set<string>(here.map((s) => s.id));
     const findings = v.derived.findings.filter((f) => !f.step || hereIds.has(f.step));
+    if (unassignWarned && page.page === 'okta-app-assignments') findings.unshift(UNASSIGN_FINDING);
     const open = nextStep(
       v.derived,
       here.map((s) => s.id),
@@ -198,6 +205,16 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         readPage();
       });
     };
+    // A remove control on Assignments, by mouse or keyboard: warn beside the page's own confirmation, never block.
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (page.page !== 'okta-app-assignments' || unassignWarned || !isUnassignControl(event.target)) return;
+        unassignWarned = true;
+        render();
+      },
+      { capture: true, passive: true, signal },
+    );
     // Typing changes values without changing the DOM.
     document.addEventListener('input', schedule, { capture: true, passive: true, signal });
     signal.addEventListener('abort', () => {
@@ -228,7 +245,15 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       },
     });
     ui.mount();
-    const m: Mounted = { ui, panel, highlight: createHighlight(layer, abort.signal), abort };
+    // The panel moves to the other bottom corner when it would cover what it points at (and the other does not).
+    const dock = (target: DOMRect) => {
+      const box = panel.getBoundingClientRect();
+      const covers = (left: number) =>
+        target.right > left && target.left < left + box.width && target.bottom > box.top && target.top < box.bottom;
+      const otherLeft = panel.classList.contains('ssa-left') ? window.innerWidth - 16 - box.width : 16;
+      if (covers(box.left) && !covers(otherLeft)) panel.classList.toggle('ssa-left');
+    };
+    const m: Mounted = { ui, panel, highlight: createHighlight(layer, abort.signal, dock), abort };
     onOverlayAction(
       panel,
       abort.signal,
@@ -343,6 +368,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         if (page.page !== before) {
           shownStep = undefined;
           notice = undefined;
+          unassignWarned = false;
         }
       });
     },

@@ -12,7 +12,15 @@ export interface Highlight {
 
 const GAP = 6;
 
-export function createHighlight(layer: HTMLElement, signal: AbortSignal): Highlight {
+/**
+ * @param onPlaced called in the same frame with the target's rectangle, so the caller can move out of its
+ *   way without another layout pass.
+ */
+export function createHighlight(
+  layer: HTMLElement,
+  signal: AbortSignal,
+  onPlaced?: (rect: DOMRect) => void,
+): Highlight {
   const ring = document.createElement('div');
   ring.className = 'ssa-ring';
   ring.setAttribute('aria-hidden', 'true');
@@ -45,6 +53,7 @@ export function createHighlight(layer: HTMLElement, signal: AbortSignal): Highli
     const below = r.bottom + 44 < window.innerHeight;
     const left = Math.max(8, Math.min(r.left, window.innerWidth - 280));
     tip.style.transform = `translate(${left}px, ${below ? r.bottom + GAP * 2 : Math.max(8, r.top - GAP * 2 - 36)}px)`;
+    onPlaced?.(r);
   }
 
   function clear() {

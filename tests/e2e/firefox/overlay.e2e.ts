@@ -92,7 +92,8 @@ describe('what is wrong, shown where it can be fixed', () => {
     const b = browser();
     const page = await b.fixturePage(pages.oktaToApp, 'email-mismatch');
     const overlay = new Overlay(page);
-    await expect.poll(() => overlay.stepIds()).toContain('email-primary-attribute');
+    // The To App pane renders late: the step is done once its mappings were read.
+    await expect.poll(() => overlay.stepStatus('email-primary-attribute')).toBe('done');
 
     await clickOktaTab(page, 'Sign On');
     await expect.poll(() => overlay.stepIds()).toContain('email-username-format');
@@ -109,6 +110,7 @@ describe('what is wrong, shown where it can be fixed', () => {
     await expect.poll(() => overlay.stepIds()).toEqual(['assign-groups']);
     // The tab lists People by default; the admin switches it to Groups to see which groups are assigned.
     await page.locator('[data-se="assignments-filter"] ::-p-text(Groups)').click();
+    await expect.poll(() => overlay.stepStatus('assign-groups')).toBe('done');
 
     await clickOktaTab(page, 'Push Groups');
     await expect.poll(() => overlay.stepIds()).toContain('groups-push');
