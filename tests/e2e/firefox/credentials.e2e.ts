@@ -97,7 +97,16 @@ describe('capture on admin.atlassian.com, fill in Okta', () => {
     const b = browser();
     await captureOnAtlassian(b);
     const okta = await openIntegrationForm(b);
-    await okta.waitForSelector(`${OVERLAY_TAG} >>> [data-action="fill-credentials"]:not([disabled])`);
+    // Polled like Overlay.click: puppeteer's piercing selectors sometimes never settled on the overlay here.
+    await okta.waitForFunction(
+      (tag) => {
+        const hosts = document.querySelectorAll(tag);
+        const button = hosts[0]?.shadowRoot?.querySelector<HTMLButtonElement>('[data-action="fill-credentials"]');
+        return hosts.length === 1 && button !== null && button !== undefined && !button.disabled;
+      },
+      { polling: 100, timeout: 15_000 },
+      OVERLAY_TAG,
+    );
     await okta.evaluate((tag) => {
       document.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>('[data-action="fill-credentials"]')?.click();
     }, OVERLAY_TAG);

@@ -81,15 +81,21 @@ export class Overlay {
    */
   async click(action: string): Promise<void> {
     await this.page.bringToFront();
+    // Ready once the control holds still: the overlay may move to the other corner when it would cover
+    // what it points at, and a click aimed before that move would land on the page.
     const find = (tag: string, name: string) => {
       const hosts = document.querySelectorAll(tag);
       const button = hosts[0]?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-action="${name}"]`);
       const box = button?.getBoundingClientRect();
       const ready = hosts.length === 1 && button && !button.disabled && box && box.width > 0 && box.height > 0;
-      return ready ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+      const w = window as Window & { __e2eLastBox?: string };
+      const here = ready ? `${box.x},${box.y}` : '';
+      const still = ready && w.__e2eLastBox === here;
+      w.__e2eLastBox = here;
+      return still ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
     };
     const point = await this.page
-      .waitForFunction(find, { polling: 100, timeout: 10_000 }, OVERLAY_TAG, action)
+      .waitForFunction(find, { polling: 250, timeout: 10_000 }, OVERLAY_TAG, action)
       .then((h) => h.jsonValue())
       .catch(async (error: unknown) => {
         const seen = await this.page.evaluate(
