@@ -3,7 +3,6 @@ import type { ManualMark } from '../utils/setup';
 import type { ChecklistStore } from '../utils/store';
 import { ChecklistSections } from './ChecklistSections';
 import { CredentialsPanel } from './CredentialsPanel';
-import { linkContextOf } from './checklist-view';
 import { FindingList } from './FindingList';
 import { ProgressSummary } from './ProgressSummary';
 import { SendError } from './SendError';

@@ -1,19 +1,9 @@
 /** Pure helpers every checklist surface shares: links, counts and times as a person reads them. */
-import { type LinkContext, STEPS } from '../utils/checklist';
+import { STEPS } from '../utils/checklist';
 import type { Site } from '../utils/pages';
-import type { Setup } from '../utils/setup';
 import type { DerivedState } from '../utils/status';
 
 /** What a step's `link(ctx)` needs, from whatever the active setup has seen so far. */
-export function linkContextOf(setup: Setup | undefined): LinkContext {
-  return {
-    oktaAdminOrigin: setup?.oktaAdminOrigin,
-    oktaAppPath: setup?.oktaApp?.path,
-    atlassianOrgId: setup?.atlassianOrgId,
-    atlassianSiteId: setup?.atlassianSiteId,
-  };
-}
-
 /**
  * Findings worth a look plus problem steps that no finding explains. A problem finding already turns its
  * step into a problem, so that pair counts once.

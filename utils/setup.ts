@@ -2,7 +2,7 @@
  * A setup is one Okta org connected to one Atlassian organization. Progress (manual ticks and what pages
  * showed) is kept per setup; the functions here are pure so the background's writes are easy to test.
  */
-import type { StepId } from './checklist';
+import type { LinkContext, StepId } from './checklist';
 import type { Observation, ObservationMap } from './observations';
 
 export type ManualMark = 'done' | 'skipped';
@@ -125,4 +125,14 @@ export function setupLabel(setup: Setup | undefined): string {
     ? `Atlassian org ${setup.atlassianOrgId.slice(0, 8)}…`
     : 'Atlassian org not seen yet';
   return `${okta} → ${atl}`;
+}
+
+/** What the step links are built from: the parts of the setup seen so far. */
+export function linkContextOf(setup: Setup | undefined): LinkContext {
+  return {
+    oktaAdminOrigin: setup?.oktaAdminOrigin,
+    oktaAppPath: setup?.oktaApp?.path,
+    atlassianOrgId: setup?.atlassianOrgId,
+    atlassianSiteId: setup?.atlassianSiteId,
+  };
 }

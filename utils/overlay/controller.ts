@@ -20,7 +20,8 @@ import { fillOktaIntegration } from '../okta-fill';
 import { atlassianAppHint, collectHints } from '../page-hints';
 import { detectPage, type PageInfo, type Site } from '../pages';
 import { readPageReadings } from '../readers';
-import { readOktaIntegration } from '../readers/okta-integration';
+import type { OktaIntegrationReading } from '../readers/okta-integration';
+import { linkContextOf } from '../setup';
 import { nextStep } from '../status';
 import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
 import { locateTarget } from '../targets';
@@ -48,6 +49,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let atlassianApp: true | 'unknown' = 'unknown';
   let lastReported = '';
   const lastReadings = new Map<string, string>();
+  /** The Integration pane as last read by readPage, for the credentials block (no second read per render). */
+  let integration: OktaIntegrationReading | null = null;
   /** A step the admin asked to see; otherwise the next open step is pointed at. */
   let shownStep: StepId | undefined;
   let message: string | undefined;
@@ -55,16 +58,6 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   /** Set when the admin reached for a remove control on Assignments; cleared by navigation. */
   let unassignWarned = false;
   let capture: ReturnType<typeof createCapture> | undefined;
-
-  function linkContext(v: ChecklistView) {
-    const s = v.active;
-    return {
-      oktaAdminOrigin: s?.oktaAdminOrigin,
-      oktaAppPath: s?.oktaApp?.path,
-      atlassianOrgId: s?.atlassianOrgId,
-      atlassianSiteId: s?.atlassianSiteId,
-    };
-  }
 
   /** Read what the page shows now and report what changed; cheap enough to run once per frame. */
   function readPage() {
@@ -82,16 +75,16 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       void send('page-seen', { hints, atlassianApp });
     }
     const onFlow = page.site === 'atlassian' || (page.site === 'okta' && atlassianApp === true);
-    if (onFlow && page.site !== 'none') {
-      for (const reading of readPageReadings(page.page, document)) {
-        const text = JSON.stringify(reading);
-        if (lastReadings.get(reading.kind) === text) continue;
-        lastReadings.set(reading.kind, text);
-        // Refused (e.g. the app was not recognised yet when the pane rendered first): read it again next time.
-        void send('observed', { reading }).then((answer) => {
-          if (!answer.ok && lastReadings.get(reading.kind) === text) lastReadings.delete(reading.kind);
-        });
-      }
+    const readings = onFlow && page.site !== 'none' ? readPageReadings(page.page, document) : [];
+    integration = (readings.find((r) => r.kind === 'okta-integration') as OktaIntegrationReading | undefined) ?? null;
+    for (const reading of readings) {
+      const text = JSON.stringify(reading);
+      if (lastReadings.get(reading.kind) === text) continue;
+      lastReadings.set(reading.kind, text);
+      // Refused (e.g. the app was not recognised yet when the pane rendered first): read it again next time.
+      void send('observed', { reading }).then((answer) => {
+        if (!answer.ok && lastReadings.get(reading.kind) === text) lastReadings.delete(reading.kind);
+      });
     }
     if (page.site === 'atlassian') void capture?.check();
     render();
@@ -118,7 +111,6 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   }
 
   function credentials(v: ChecklistView): OverlayCredentials | undefined {
-    const integration = page.site === 'okta' ? readOktaIntegration(document) : null;
     const scimPage = page.site === 'atlassian' && (page.page === 'atlassian-scim-setup' || notice !== undefined);
     if (!integration && !scimPage) return undefined;
     const held =
@@ -164,7 +156,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       findings,
       ...(creds ? { credentials: creds } : {}),
       ...(nextDef
-        ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContext(v)) } }
+        ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContextOf(v.active)) } }
         : {}),
       ...(message ? { message } : {}),
     };
@@ -380,6 +372,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       page = { site: 'none', page: 'none' };
       lastReported = '';
       lastReadings.clear();
+      integration = null;
       notice = undefined;
     },
   };
