@@ -1,9 +1,8 @@
-/** Pure helpers every checklist surface shares: links, counts and times as a person reads them. */
+/** Pure helpers every checklist surface shares: counts and times as a person reads them. */
 import { STEPS } from '../utils/checklist';
 import type { Site } from '../utils/pages';
 import type { DerivedState } from '../utils/status';
 
-/** What a step's `link(ctx)` needs, from whatever the active setup has seen so far. */
 /**
  * Findings worth a look plus problem steps that no finding explains. A problem finding already turns its
  * step into a problem, so that pair counts once.
