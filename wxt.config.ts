@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ATLASSIAN_ADMIN_MATCHES, OKTA_MATCHES } from './utils/hosts';
+import { SCIM_API_MATCH } from './utils/scim-api';
 
 const GECKO_ID = 'scim-setup-assistant@scim-setup-assistant.dev';
 
@@ -12,7 +13,18 @@ export default defineConfig({
     name: 'SCIM Setup Assistant',
     description: 'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES],
+    host_permissions: [
+      ...OKTA_MATCHES,
+      ...ATLASSIAN_ADMIN_MATCHES,
+      // Test builds only (WXT_E2E_SCIM_API=required): Chromium's permission prompt cannot be answered by automation.
+      ...(process.env.WXT_E2E_SCIM_API === 'required' ? [SCIM_API_MATCH] : []),
+    ],
+    // Asked for when the admin chooses "Verify key" (../shared/security.md rule 6). Firefox MV2 has one list for both.
+    ...(process.env.WXT_E2E_SCIM_API === 'required'
+      ? {}
+      : browser === 'firefox'
+        ? { optional_permissions: [SCIM_API_MATCH] }
+        : { optional_host_permissions: [SCIM_API_MATCH] }),
     action: { default_title: 'SCIM Setup Assistant' },
     ...(browser === 'firefox'
       ? {

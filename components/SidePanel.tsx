@@ -5,6 +5,8 @@ import { ChecklistSections } from './ChecklistSections';
 import { CredentialsPanel } from './CredentialsPanel';
 import { FindingList } from './FindingList';
 import { ProgressSummary } from './ProgressSummary';
+import { ReportExport } from './ReportExport';
+import { ScimCheckPanel } from './ScimCheckPanel';
 import { SendError } from './SendError';
 import { SettingsPanel } from './SettingsPanel';
 import { SetupHeader } from './SetupHeader';
@@ -33,6 +35,7 @@ export function SidePanel({ store }: { store: ChecklistStore }) {
       <ProgressSummary derived={derived} />
       <FindingList findings={derived.findings} />
       <CredentialsPanel vault={view.vault} now={now} />
+      <ScimCheckPanel vault={view.vault} active={active} />
       <ChecklistSections
         derived={derived}
         manual={active?.manual ?? {}}
@@ -40,6 +43,7 @@ export function SidePanel({ store }: { store: ChecklistStore }) {
         now={now}
         onMark={onMark}
       />
+      <ReportExport active={active} derived={derived} vault={view.vault} />
       <SettingsPanel settings={settings} active={active} run={run} />
       <SendError error={error} onDismiss={dismiss} />
     </main>

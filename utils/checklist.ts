@@ -328,7 +328,7 @@ const STEP_DEFINITIONS = [
       place: 'Atlassian Administration › Identity providers › your directory',
     },
     link: orgPage('security/identity-providers'),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
   // Product access
   {
@@ -342,7 +342,7 @@ const STEP_DEFINITIONS = [
       place: 'Atlassian Administration › your site › Product access',
     },
     link: (c) => (c.atlassianSiteId ? `${ATLASSIAN}/s/${c.atlassianSiteId}/apps` : orgPage('overview')(c)),
-    decidedBy: 'user',
+    decidedBy: 'page',
   },
 ] as const satisfies readonly StepDefinition[];
 

@@ -9,6 +9,7 @@ import type { CredentialNote, ScimCredentials } from './credentials';
 import type { Reading } from './observations';
 import type { PageHints, Site } from './pages';
 import { isReading } from './readings';
+import type { VerifyOutcome } from './scim-api';
 import type { SenderKind } from './sender';
 import type { ManualMark } from './setup';
 import { type CaptureSource, isValidVaultMinutes, type VaultStatus } from './vault';
@@ -59,6 +60,11 @@ export interface Protocol {
   /** Fill the Okta Integration form: in the sender's tab (overlay) or the active tab (popup, side panel). */
   'fill-credentials': { payload: Record<string, never>; answer: FillReport };
   'set-vault-minutes': { payload: { minutes: number }; answer: undefined };
+  /** Ask the SCIM API whether the held URL and key work; the key goes only into that request's header. */
+  'verify-credentials': { payload: Record<string, never>; answer: VerifyOutcome };
+  /** Look the groups Okta shows as pushed up in the Atlassian directory (paced; progress in storage). */
+  'check-pushed-groups': { payload: Record<string, never>; answer: { total: number } };
+  'cancel-group-lookup': { payload: Record<string, never>; answer: { cancelled: boolean } };
 }
 
 /** Messages the background sends to a content script (top frame only). */
@@ -93,6 +99,9 @@ export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'copy-credential': ['extension-page'],
   'fill-credentials': ['extension-page', 'okta-page'],
   'set-vault-minutes': ['extension-page'],
+  'verify-credentials': ANYONE,
+  'check-pushed-groups': ['extension-page'],
+  'cancel-group-lookup': ANYONE,
 };
 
 type Validator<K extends MessageType> = (p: unknown) => p is Payload<K>;
@@ -133,6 +142,9 @@ export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
     isRecord(p) && (p.which === 'baseUrl' || p.which === 'apiKey'),
   'fill-credentials': (p): p is Payload<'fill-credentials'> => isEmpty(p),
   'set-vault-minutes': (p): p is Payload<'set-vault-minutes'> => isRecord(p) && isValidVaultMinutes(p.minutes),
+  'verify-credentials': (p): p is Payload<'verify-credentials'> => isEmpty(p),
+  'check-pushed-groups': (p): p is Payload<'check-pushed-groups'> => isEmpty(p),
+  'cancel-group-lookup': (p): p is Payload<'cancel-group-lookup'> => isEmpty(p),
 };
 
 export const CONTENT_VALIDATORS: { [K in keyof ContentProtocol]: (p: unknown) => p is ContentProtocol[K]['payload'] } =

@@ -4,11 +4,13 @@
  */
 import type { PageId } from './pages';
 import type { AtlassianDirectoryReading } from './readers/atlassian-directory';
+import type { AtlassianProductAccessReading } from './readers/atlassian-product-access';
 import type { OktaAssignedGroupsReading, OktaAssignedPeopleReading } from './readers/okta-assignments';
 import type { OktaIntegrationReading } from './readers/okta-integration';
 import type { OktaPushGroupsReading } from './readers/okta-push-groups';
 import type { OktaSignOnReading } from './readers/okta-sign-on';
 import type { OktaToAppReading } from './readers/okta-to-app';
+import type { VerifyOutcome } from './scim-api';
 
 export const UNKNOWN = 'unknown' as const;
 export type Unknown = typeof UNKNOWN;
@@ -31,6 +33,39 @@ export interface CredentialsCapturedObservation {
   at: number;
 }
 
+/** The background asked the SCIM API whether the held URL and key work (never the values themselves). */
+export interface ScimVerificationObservation {
+  kind: 'scim-verification';
+  outcome: VerifyOutcome;
+  at: number;
+}
+
+/** One group Okta shows as pushed, looked up by name in the Atlassian directory. */
+export type GroupLookupEntry =
+  | { name: string; found: true; members: number | 'unknown' }
+  | { name: string; found: false };
+
+/** The background looked the pushed groups up in the directory; `complete` is false when it stopped early. */
+export interface ScimGroupsObservation {
+  kind: 'scim-groups';
+  groups: GroupLookupEntry[];
+  complete: boolean;
+  at: number;
+}
+
+/** A group lookup in progress (storage.local, for every surface; no secret in it). */
+export interface GroupLookupProgress {
+  state: 'running' | 'done' | 'cancelled' | 'stopped';
+  done: number;
+  total: number;
+  startedAt: number;
+  finishedAt?: number;
+  /** While Atlassian asked to wait (429). */
+  waitingUntil?: number;
+  /** Why it stopped, in plain words. */
+  message?: string;
+}
+
 /** What a page reader returns; the background adds the time and, for Okta, the app instance. */
 export type Reading =
   | OktaIntegrationReading
@@ -39,10 +74,16 @@ export type Reading =
   | OktaPushGroupsReading
   | OktaAssignedGroupsReading
   | OktaAssignedPeopleReading
-  | AtlassianDirectoryReading;
+  | AtlassianDirectoryReading
+  | AtlassianProductAccessReading;
 export type ReadingObservation = Reading & { at: number; appId?: string };
 
-export type Observation = PageVisitObservation | CredentialsCapturedObservation | ReadingObservation;
+export type Observation =
+  | PageVisitObservation
+  | CredentialsCapturedObservation
+  | ScimVerificationObservation
+  | ScimGroupsObservation
+  | ReadingObservation;
 export type ObservationKind = Observation['kind'];
 
 /** Observations of one setup, by key: `visit:<page>` for visits, the kind for everything else. */

@@ -63,6 +63,24 @@ export const READING_SCHEMAS: Record<Reading['kind'], Schema> = {
   },
   'atlassian-directory': {
     required: { provisioning: ['set-up', 'not-set-up', 'unknown'], unsyncedGroups: 'count' },
+    optional: { reviewGroups: { list: { required: { name: 'text' } }, max: 1000 } },
+  },
+  'atlassian-product-access': {
+    required: {
+      products: {
+        list: {
+          required: {
+            name: 'text',
+            groups: {
+              list: { required: { name: 'text' }, optional: { role: 'text', default: [true] } },
+              max: LIST_MAX,
+            },
+          },
+        },
+        max: 100,
+      },
+      complete: MAYBE_BOOL,
+    },
   },
 };
 
@@ -75,6 +93,7 @@ export const READING_SITE: Record<Reading['kind'], 'okta' | 'atlassian'> = {
   'okta-assigned-groups': 'okta',
   'okta-assigned-people': 'okta',
   'atlassian-directory': 'atlassian',
+  'atlassian-product-access': 'atlassian',
 };
 
 function fits(rule: FieldRule, value: unknown): boolean {

@@ -113,6 +113,15 @@ export function resetSetup(state: SetupsState, id: string, now: number): SetupsS
   return { ...state, setups: { ...state.setups, [id]: fresh } };
 }
 
+/** Drop observations of the active setup (a new key makes what the SCIM API said about the old one moot). */
+export function forgetObservations(state: SetupsState, keys: readonly string[], now: number): SetupsState {
+  const active = state.activeId ? state.setups[state.activeId] : undefined;
+  if (!active || !keys.some((k) => k in active.observations)) return state;
+  const observations = { ...active.observations };
+  for (const k of keys) delete observations[k];
+  return { ...state, setups: { ...state.setups, [active.id]: { ...active, observations, updatedAt: now } } };
+}
+
 export function selectSetup(state: SetupsState, id: string): SetupsState {
   return state.setups[id] ? { ...state, activeId: id } : state;
 }

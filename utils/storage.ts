@@ -6,6 +6,7 @@
  *          tests/unit/secrets-boundary.test.ts enforces it.
  */
 import { storage } from 'wxt/utils/storage';
+import type { GroupLookupProgress } from './observations';
 import type { Site } from './pages';
 import { EMPTY_SETUPS, type SetupsState } from './setup';
 import { VAULT_MINUTES, type VaultRecord } from './vault';
@@ -49,3 +50,6 @@ export const vaultMinutesItem = storage.defineItem<number>('local:vaultMinutes',
  * ask the background for the new status. It holds a number and nothing else.
  */
 export const vaultRevisionItem = storage.defineItem<number>('local:vaultRevision', { fallback: 0 });
+
+/** The pushed-groups lookup in progress or last finished (counts and times only). */
+export const groupLookupItem = storage.defineItem<GroupLookupProgress | null>('local:groupLookup', { fallback: null });

@@ -4,6 +4,7 @@
  */
 import type { StepId } from './checklist';
 import { isOktaAppPage, type PageId, type PageInfo } from './pages';
+import { allById, collapseSpace, textOf } from './readers/dom';
 import { integrationControls, readOktaIntegration } from './readers/okta-integration';
 import { pushGroupsControls } from './readers/okta-push-groups';
 import { readOktaSignOn, signOnControls } from './readers/okta-sign-on';
@@ -15,9 +16,12 @@ export interface Target {
   hint: string;
 }
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = (s: string | null | undefined) => collapseSpace(s ?? '');
 
-/** Rendered and not `display:none` (offsetParent is null for hidden and for fixed elements). */
+/**
+ * Rendered and not `display:none`. A layout read: called only on the few elements that already match, and
+ * the overlay looks for targets right after a frame is drawn, when layout is up to date and this is free.
+ */
 function isShown(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
@@ -25,7 +29,7 @@ function isShown(el: Element): boolean {
 /** First shown element matching `selector` whose text (or aria-label) matches `label`. */
 export function byText(root: ParentNode, selector: string, label: RegExp): Element | null {
   for (const el of root.querySelectorAll(selector)) {
-    const name = norm(el.getAttribute('aria-label')) || norm(el.textContent) || norm((el as HTMLInputElement).value);
+    const name = norm(el.getAttribute('aria-label')) || textOf(el) || norm((el as HTMLInputElement).value);
     if (label.test(name) && isShown(el)) return el;
   }
   return null;
@@ -33,8 +37,7 @@ export function byText(root: ParentNode, selector: string, label: RegExp): Eleme
 
 /** First shown element with this id: Okta reuses ids (`userMgmtSettings.edit_link`), so getElementById is not enough. */
 export function byId(root: ParentNode, id: string): Element | null {
-  for (const el of root.querySelectorAll(`[id="${CSS.escape(id)}"]`)) if (isShown(el)) return el;
-  return null;
+  return allById(root, id).find(isShown) ?? null;
 }
 
 const CLICKABLE =

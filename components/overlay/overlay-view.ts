@@ -45,6 +45,7 @@ export type OverlayAction =
   | 'open-checklist'
   | 'turn-off-overlay'
   | 'fill-credentials'
+  | 'verify-credentials'
   | 'clear-credentials';
 
 function launcher(m: OverlayModel) {
@@ -144,6 +145,7 @@ function credentialsBlock(c: OverlayCredentials) {
             { type: 'button', class: 'ssa-button', 'data-action': 'fill-credentials', disabled: !c.held },
             'Fill Base URL and API Token',
           ),
+        c.held && h('button', { type: 'button', class: 'ssa-link', 'data-action': 'verify-credentials' }, 'Verify key'),
         c.held && h('button', { type: 'button', class: 'ssa-link', 'data-action': 'clear-credentials' }, 'Clear now'),
       ),
   );

@@ -10,6 +10,7 @@ import { send } from '../../utils/messages';
 import { newSetup, type Setup } from '../../utils/setup';
 import { setupsItem } from '../../utils/storage';
 import { type ChecklistStore, createChecklistStore } from '../../utils/store';
+import { fakeScimApi } from '../fakes/scim-api';
 
 export const OKTA_ORIGIN = 'https://acme-admin.okta.com';
 export const ATLASSIAN_ORG = '4f1c2a9e-0b7d-4e1a-9c3f-2d8e6b5a7c10';
@@ -30,7 +31,7 @@ export async function seed(setups: Setup[], activeId: string | null = setups[0]?
 }
 
 /** `send` answered by the real background handlers, as if the message had crossed to the service worker. */
-export function answerWithBackground() {
+export function answerWithBackground(scimApi: BackgroundDeps['scimApi'] = fakeScimApi().deps) {
   const deps: BackgroundDeps = {
     now: () => Date.now(),
     makeId: () => 'setup-new',
@@ -39,6 +40,7 @@ export function answerWithBackground() {
     vault: createVaultService({ now: () => Date.now(), alarms: { create: () => undefined, clear: () => undefined } }),
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: ['No Okta tab in this test.'] }),
+    scimApi,
   };
   const handlers = createHandlers(deps);
   vi.mocked(send).mockImplementation(((type: keyof typeof handlers, payload: never) =>

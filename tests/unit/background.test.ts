@@ -4,6 +4,7 @@ import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
 import { createVaultService } from '../../utils/background/vault-service';
 import { settingsItem, setupsItem } from '../../utils/storage';
+import { fakeScimApi } from '../fakes/scim-api';
 
 const ID = 'ext-id';
 const EXT = 'chrome-extension://ext-id';
@@ -30,6 +31,7 @@ function setup() {
     vault,
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: [] }),
+    scimApi: fakeScimApi().deps,
   });
   const route = createRouter(handlers, { id: ID, origin: EXT }, log);
   return { route, log, openChecklist };

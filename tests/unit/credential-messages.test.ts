@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
 import { createVaultService } from '../../utils/background/vault-service';
+import { fakeScimApi } from '../fakes/scim-api';
 
 const ID = 'ext-id';
 const EXT = 'chrome-extension://ext-id';
@@ -31,6 +32,7 @@ function setup(activeTab: { id?: number; url?: string } | undefined = { id: 3, u
     vault,
     activeTab: async () => activeTab,
     fillTab,
+    scimApi: fakeScimApi().deps,
   });
   return { route: createRouter(handlers, { id: ID, origin: EXT }, log), log, fillTab };
 }

@@ -3,7 +3,7 @@
  * page for a copy the admin clicked, and to the top frame of a verified Okta admin tab for a fill.
  */
 import { isOktaAdminOrigin } from '../hosts';
-import type { Answer, FillReport, MessageType, Payload } from '../messages';
+import type { Answer, CaptureAnswer, FillReport, MessageType, Payload } from '../messages';
 import type { CaptureSource } from '../vault';
 import type { HandlerContext } from './router';
 import type { VaultService } from './vault-service';
@@ -32,7 +32,7 @@ const NOTHING_HELD =
 export function createCredentialHandlers(
   deps: CredentialDeps,
   /** Remembers (in progress, without the values) that the values were taken. */
-  onCaptured: (via: CaptureSource) => Promise<void>,
+  onCaptured: (via: CaptureSource, kind: CaptureAnswer['kind']) => Promise<void>,
 ): { [K in CredentialMessage]: Handler<K> } {
   const fail = (error: string) => ({ ok: false as const, error });
 
@@ -40,13 +40,13 @@ export function createCredentialHandlers(
     async 'capture-credentials'({ baseUrl, apiKey, via }) {
       const result = await deps.vault.store({ baseUrl, apiKey }, via);
       if (!result.ok) return { ok: false, error: result.error, code: result.code };
-      await onCaptured(via);
+      await onCaptured(via, result.kind);
       return { ok: true, value: { status: result.status, notes: result.notes, kind: result.kind } };
     },
     async 'enter-credentials'({ baseUrl, apiKey }) {
       const result = await deps.vault.store({ baseUrl, apiKey }, 'manual');
       if (!result.ok) return { ok: false, error: result.error, code: result.code };
-      await onCaptured('manual');
+      await onCaptured('manual', result.kind);
       return { ok: true, value: { status: result.status, notes: result.notes, kind: result.kind } };
     },
     async 'vault-status'() {

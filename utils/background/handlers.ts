@@ -2,10 +2,21 @@
 import type { Answer, MessageType, Payload } from '../messages';
 import { visitKey } from '../observations';
 import { detectPage } from '../pages';
-import { applySighting, markStep, recordObservation, resetSetup, type SetupsState, selectSetup } from '../setup';
+import { READING_SITE } from '../readings';
+import {
+  applySighting,
+  forgetObservations,
+  markStep,
+  recordObservation,
+  resetSetup,
+  type SetupsState,
+  selectSetup,
+} from '../setup';
 import { settingsItem, setupsItem } from '../storage';
 import { type CredentialDeps, createCredentialHandlers } from './credential-handlers';
 import type { HandlerContext } from './router';
+import { createScimHandlers } from './scim-handlers';
+import { createScimService, type ScimDeps } from './scim-service';
 
 type Handler<K extends MessageType> = (payload: Payload<K>, ctx: HandlerContext) => Promise<Answer<K>>;
 
@@ -16,6 +27,10 @@ export interface BackgroundDeps extends CredentialDeps {
   openChecklist: (ctx: HandlerContext) => Promise<void>;
   /** Inject the overlay script into a tab's top frame. */
   injectOverlay: (tabId: number) => Promise<void>;
+  /** How the background reaches api.atlassian.com (the optional permission, fetch, pacing, progress). */
+  scimApi: Pick<ScimDeps, 'fetch' | 'hasApiPermission' | 'sleep' | 'setProgress'> & {
+    requestApiPermission: () => Promise<boolean>;
+  };
 }
 
 const OK = { ok: true as const, value: undefined };
@@ -32,18 +47,35 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
     return run;
   };
 
+  const record = (key: string, obs: Parameters<typeof recordObservation>[2]) =>
+    updateSetups((s) => recordObservation(s, key, obs, deps.now(), deps.makeId));
+  const scim = createScimService({
+    ...deps.scimApi,
+    vault: deps.vault,
+    now: deps.now,
+    recordVerification: (outcome) =>
+      record('scim-verification', { kind: 'scim-verification', outcome, at: deps.now() }),
+    recordGroups: (groups, complete) =>
+      record('scim-groups', { kind: 'scim-groups', groups, complete, at: deps.now() }),
+  });
+
   return {
-    ...createCredentialHandlers(deps, (via) =>
-      updateSetups((s) =>
-        recordObservation(
+    ...createCredentialHandlers(deps, (via, kind) =>
+      updateSetups((s) => {
+        const captured = recordObservation(
           s,
           'credentials-captured',
           { kind: 'credentials-captured', via, at: deps.now() },
           deps.now(),
           deps.makeId,
-        ),
-      ),
+        );
+        // What the SCIM API said about the previous key says nothing about a different one.
+        return kind === 'same'
+          ? captured
+          : forgetObservations(captured, ['scim-verification', 'scim-groups'], deps.now());
+      }),
     ),
+    ...createScimHandlers({ scim, requestApiPermission: deps.scimApi.requestApiPermission }),
     async observed({ reading }, { sender, kind }) {
       if (kind !== `${READING_SITE[reading.kind]}-page`)
         return { ok: false, error: 'That reading does not belong to this site.' };

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FillReport } from '../messages';
+import { SCIM_API_MATCH } from '../scim-api';
+import { groupLookupItem } from '../storage';
 import { serveTestBridge } from '../test-bridge';
 import { createHandlers } from './handlers';
 import { openChecklistForTab } from './open-checklist';
@@ -16,6 +18,13 @@ export function startBackground() {
   // A worker that was asleep past the deadline forgets the values as soon as it wakes.
   void vault.enforce();
 
+  // A lookup that was running when the worker stopped will not resume: say so instead of "running" forever.
+  void groupLookupItem.getValue().then((p) => {
+    if (p?.state === 'running')
+      void groupLookupItem.setValue({ ...p, state: 'stopped', message: 'The check was interrupted. Run it again.' });
+  });
+  const apiOrigins = { origins: [SCIM_API_MATCH] };
+
   const handlers = createHandlers({
     now: () => Date.now(),
     makeId: () => crypto.randomUUID(),
@@ -31,6 +40,21 @@ export function startBackground() {
         { type: 'fill-okta-form', payload: values },
         { frameId: 0 },
       )) as FillReport,
+    scimApi: {
+      fetch: (url, init) => fetch(url, init),
+      hasApiPermission: () => browser.permissions.contains(apiOrigins),
+      requestApiPermission: () => browser.permissions.request(apiOrigins),
+      sleep: (ms, signal) =>
+        new Promise<void>((resolve, reject) => {
+          if (signal.aborted) return reject(new DOMException('Cancelled', 'AbortError'));
+          const timer = setTimeout(resolve, ms);
+          signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(new DOMException('Cancelled', 'AbortError'));
+          });
+        }),
+      setProgress: (progress) => groupLookupItem.setValue(progress),
+    },
   });
   const route = createRouter(handlers, {
     id: browser.runtime.id,

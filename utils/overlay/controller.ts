@@ -21,10 +21,11 @@ import { atlassianAppHint, collectHints } from '../page-hints';
 import { detectPage, type PageInfo, type Site } from '../pages';
 import { readPageReadings } from '../readers';
 import type { OktaIntegrationReading } from '../readers/okta-integration';
+import { describeVerify, type VerifyOutcome } from '../scim-api';
 import { linkContextOf } from '../setup';
 import { nextStep } from '../status';
 import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
-import { locateTarget } from '../targets';
+import { locateTarget, type Target } from '../targets';
 import { type CaptureOutcome, createCapture } from './capture';
 import { createHighlight, type Highlight } from './highlight';
 import { watchNavigation } from './navigation';
@@ -41,6 +42,25 @@ interface Mounted {
 
 type Notice = NonNullable<OverlayCredentials['notice']>;
 
+/**
+ * Whether two JSON-like values (readings, overlay models) are equal. Stops at the first difference and
+ * builds no string: on a 2,000-row list it costs a fraction of a JSON.stringify per frame.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let handle: ChecklistStore | undefined;
   let mounted: Mounted | undefined;
@@ -48,7 +68,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let page: PageInfo = { site: 'none', page: 'none' };
   let atlassianApp: true | 'unknown' = 'unknown';
   let lastReported = '';
-  const lastReadings = new Map<string, string>();
+  const lastReadings = new Map<string, unknown>();
+  /** What the panel shows now: an unchanged model is not rendered again (a render dirties layout). */
+  let renderedModel: OverlayModel | undefined;
+  /**
+   * Each step's target as found since the page last changed. Finding one scans every clickable element of
+   * the page (thousands on a long list), and the overlay renders again for every storage change too.
+   */
+  const targets = new Map<StepId, Target | null>();
   /** The Integration pane as last read by readPage, for the credentials block (no second read per render). */
   let integration: OktaIntegrationReading | null = null;
   /** A step the admin asked to see; otherwise the next open step is pointed at. */
@@ -61,6 +88,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
 
   /** Read what the page shows now and report what changed; cheap enough to run once per frame. */
   function readPage() {
+    targets.clear();
     const hints = collectHints(document);
     page = detectPage(location.href, hints);
     if (page.site === 'okta' && page.app) {
@@ -78,12 +106,11 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     const readings = onFlow && page.site !== 'none' ? readPageReadings(page.page, document) : [];
     integration = (readings.find((r) => r.kind === 'okta-integration') as OktaIntegrationReading | undefined) ?? null;
     for (const reading of readings) {
-      const text = JSON.stringify(reading);
-      if (lastReadings.get(reading.kind) === text) continue;
-      lastReadings.set(reading.kind, text);
+      if (sameData(lastReadings.get(reading.kind), reading)) continue;
+      lastReadings.set(reading.kind, reading);
       // Refused (e.g. the app was not recognised yet when the pane rendered first): read it again next time.
       void send('observed', { reading }).then((answer) => {
-        if (!answer.ok && lastReadings.get(reading.kind) === text) lastReadings.delete(reading.kind);
+        if (!answer.ok && lastReadings.get(reading.kind) === reading) lastReadings.delete(reading.kind);
       });
     }
     if (page.site === 'atlassian') void capture?.check();
@@ -128,14 +155,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     };
   }
 
-  function model(v: ChecklistView): OverlayModel {
+  function model(v: ChecklistView, targetOf: (step: StepId) => Target | null): OverlayModel {
     const here = page.site === 'none' ? [] : stepsOfPage(page.page);
     const steps = here.map((s) => ({
       id: s.id,
       title: s.title,
       status: v.derived.steps[s.id].status,
       decidedBy: s.decidedBy,
-      canShow: locateTarget(document, s, page) !== null,
+      canShow: targetOf(s.id) !== null,
     }));
     const hereIds = new Set<string>(here.map((s) => s.id));
     const findings = v.derived.findings.filter((f) => !f.step || hereIds.has(f.step));
@@ -163,7 +190,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   }
 
   /** The step to point at: the one asked for, else the next open step (here, or the tab that leads to it). */
-  function pointAt(v: ChecklistView, m: Mounted) {
+  function pointAt(v: ChecklistView, m: Mounted, targetOf: (step: StepId) => Target | null) {
     if (!v.settings.overlayExpanded) return m.highlight.clear();
     const here = page.site === 'none' ? [] : stepsOfPage(page.page).map((s) => s.id);
     const goal =
@@ -173,18 +200,26 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         v.derived,
         STEPS.map((s) => s.id),
       );
-    const target = goal ? locateTarget(document, getStep(goal), page) : null;
+    const target = goal ? targetOf(goal) : null;
     if (target) m.highlight.show(target.element, target.hint);
     else m.highlight.clear();
   }
 
   /**
    * On flow pages only: forms switch between read and edit mode and panes render late without a
-   * navigation, so page changes are re-read — at most once per animation frame.
+   * navigation, so page changes are re-read — at most once per animation frame, and just after that
+   * frame has been drawn: the page's layout is then up to date, so showing the overlay and pointing at a
+   * control read it for free instead of forcing a layout of a page that has just changed.
    */
-  function watchPage(signal: AbortSignal) {
+  function watchPage(signal: AbortSignal, host: HTMLElement) {
     let frame = 0;
-    const observer = new MutationObserver(() => schedule());
+    let timer = 0;
+    // Our own host (added to the body, restyled by WXT) is not a page change; its shadow tree is not observed.
+    const ours = (r: MutationRecord) =>
+      r.target === host || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host));
+    const observer = new MutationObserver((records) => {
+      if (!records.every(ours)) schedule();
+    });
     observer.observe(document.body, {
       childList: true,
       subtree: true,
@@ -192,9 +227,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       attributeFilter: ['class', 'style', 'hidden', 'disabled'],
     });
     const schedule = () => {
-      frame ||= requestAnimationFrame(() => {
+      if (frame || timer) return;
+      frame = requestAnimationFrame(() => {
         frame = 0;
-        readPage();
+        // A task queued in an animation frame runs after that frame's style, layout and paint.
+        timer = window.setTimeout(() => {
+          timer = 0;
+          readPage();
+        }, 0);
       });
     };
     // A remove control on Assignments, by mouse or keyboard: warn beside the page's own confirmation, never block.
@@ -212,6 +252,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     signal.addEventListener('abort', () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
+      clearTimeout(timer);
     });
   }
 
@@ -251,8 +292,13 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       abort.signal,
       (action, step, trusted) => void act(action, step as StepId | undefined, trusted),
     );
-    watchPage(abort.signal);
+    watchPage(abort.signal, ui.shadowHost);
     return m;
+  }
+
+  function verifyNotice(outcome: VerifyOutcome): Notice {
+    const { tone, text } = describeVerify(outcome);
+    return { tone: tone === 'ok' ? 'info' : tone, text };
   }
 
   function describeFill(report: FillReport): Notice {
@@ -287,6 +333,13 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       if (!trusted) return;
       const answer = await send('fill-credentials', {});
       notice = answer.ok ? describeFill(answer.value) : { tone: 'problem', text: answer.error };
+    } else if (action === 'verify-credentials') {
+      // Sends the key to api.atlassian.com and may raise a permission prompt: the admin's click only.
+      if (!trusted) return;
+      notice = { tone: 'info', text: 'Asking Atlassian…' };
+      render();
+      const answer = await send('verify-credentials', {});
+      notice = answer.ok ? verifyNotice(answer.value) : { tone: 'problem', text: answer.error };
     } else if (action === 'clear-credentials') {
       const answer = await send('clear-credentials', {});
       notice = answer.ok
@@ -312,8 +365,20 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       void mounting.then(() => render());
       return;
     }
-    renderOverlay(mounted.panel, model(v));
-    pointAt(v, mounted);
+    // Looked up again only after the page changed (or the element left it): the panel and the highlight share it.
+    const targetOf = (step: StepId) => {
+      const known = targets.get(step);
+      if (known === null || known?.element.isConnected) return known;
+      const found = locateTarget(document, getStep(step), page);
+      targets.set(step, found);
+      return found;
+    };
+    const next = model(v, targetOf);
+    if (!renderedModel || !sameData(renderedModel, next)) {
+      renderOverlay(mounted.panel, next);
+      renderedModel = next;
+    }
+    pointAt(v, mounted, targetOf);
   }
 
   function unmount() {
@@ -322,6 +387,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     mounted.ui.remove();
     mounted = undefined;
     mounting = undefined;
+    renderedModel = undefined;
     shownStep = undefined;
   }
 
@@ -372,6 +438,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       page = { site: 'none', page: 'none' };
       lastReported = '';
       lastReadings.clear();
+      targets.clear();
       integration = null;
       notice = undefined;
     },

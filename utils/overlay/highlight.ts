@@ -1,7 +1,8 @@
 /**
  * The highlight primitive: a ring and a short tooltip over a page element, drawn in the overlay's shadow
  * root. It follows scroll, resize and layout changes, and disappears when the element does. Layout is
- * read once per animation frame, never inside the scroll or mutation handlers themselves.
+ * read once per animation frame, never inside the scroll or mutation handlers themselves, and all of it
+ * before anything is written, so one frame lays out once.
  */
 
 export interface Highlight {
@@ -28,22 +29,39 @@ export function createHighlight(
   tip.className = 'ssa-tip';
   tip.setAttribute('role', 'status');
   let target: Element | null = null;
+  let text = '';
   let frame = 0;
+  let settleFrame = 0;
+  let settleTimer = 0;
   let poll = 0;
   const resize = new ResizeObserver(() => schedule());
-  // Catches the element being removed or moved by re-renders; the callback only schedules a frame.
-  const mutations = new MutationObserver(() => schedule());
+  // Catches the element being removed or moved by re-renders. The page has just changed, so its layout is
+  // stale until the next frame is drawn: the ring is placed right after that frame, when reading is free.
+  const mutations = new MutationObserver(() => {
+    if (settleFrame || settleTimer || !target) return;
+    settleFrame = requestAnimationFrame(() => {
+      settleFrame = 0;
+      // A task queued in an animation frame runs after that frame's layout and paint.
+      settleTimer = window.setTimeout(() => {
+        settleTimer = 0;
+        update();
+      }, 0);
+    });
+  });
 
   function schedule() {
     if (!frame && target) frame = requestAnimationFrame(update);
   }
 
   function update() {
+    if (frame) cancelAnimationFrame(frame);
     frame = 0;
     if (!target) return;
     if (!target.isConnected) return clear();
     const r = target.getBoundingClientRect();
     const hidden = r.width === 0 && r.height === 0;
+    // The caller reads its own layout here too, before the writes below.
+    if (!hidden) onPlaced?.(r);
     ring.hidden = hidden;
     tip.hidden = hidden;
     if (hidden) return;
@@ -53,13 +71,17 @@ export function createHighlight(
     const below = r.bottom + 44 < window.innerHeight;
     const left = Math.max(8, Math.min(r.left, window.innerWidth - 280));
     tip.style.transform = `translate(${left}px, ${below ? r.bottom + GAP * 2 : Math.max(8, r.top - GAP * 2 - 36)}px)`;
-    onPlaced?.(r);
   }
 
   function clear() {
     target = null;
+    text = '';
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
+    cancelAnimationFrame(settleFrame);
+    clearTimeout(settleTimer);
+    settleFrame = 0;
+    settleTimer = 0;
     clearInterval(poll);
     resize.disconnect();
     mutations.disconnect();
@@ -67,7 +89,9 @@ export function createHighlight(
     tip.remove();
   }
 
-  function show(element: Element, text: string) {
+  function show(element: Element, hint: string) {
+    // Asked again for what it already shows (every re-render does): it follows the element on its own.
+    if (target === element && text === hint) return;
     if (target !== element) {
       clear();
       target = element;
@@ -78,7 +102,8 @@ export function createHighlight(
       poll = window.setInterval(schedule, 500);
       layer.append(ring, tip);
     }
-    tip.textContent = text;
+    text = hint;
+    tip.textContent = hint;
     schedule();
   }
 

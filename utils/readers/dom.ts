@@ -21,11 +21,12 @@ const CONTROL = 'input:not([type="hidden"]), select, textarea';
 /** Runs of whitespace, or any whitespace other than a plain space: what `textOf` has to collapse. */
 const LOOSE_SPACE = /\s\s|[^\S ]/;
 
-export const textOf = (el: Element | null | undefined): string => {
-  const text = el?.textContent ?? '';
+/** Whitespace collapsed to single spaces and trimmed. */
+export const collapseSpace = (text: string): string =>
   // Most cell texts need only the trim; the test is cheaper than a replace on long lists.
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-};
+  LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+
+export const textOf = (el: Element | null | undefined): string => collapseSpace(el?.textContent ?? '');
 
 function isControl(el: Element | null): el is Control {
   return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;

@@ -2,6 +2,7 @@
 import type { Reading } from '../observations';
 import type { PageId } from '../pages';
 import { readAtlassianDirectory } from './atlassian-directory';
+import { readAtlassianProductAccess } from './atlassian-product-access';
 import { readOktaAssignedGroups, readOktaAssignedPeople } from './okta-assignments';
 import { readOktaIntegration } from './okta-integration';
 import { readOktaPushGroups } from './okta-push-groups';
@@ -38,6 +39,7 @@ export const READERS: readonly PageReader[] = [
     pages: ['atlassian-idp-directory', 'atlassian-scim-setup'],
     read: readAtlassianDirectory,
   },
+  { id: 'atlassian-product-access', pages: ['atlassian-product-access'], read: readAtlassianProductAccess },
 ];
 
 export function readPageReadings(page: PageId | 'none', doc: Document): Reading[] {

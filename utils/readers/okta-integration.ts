@@ -5,7 +5,7 @@
  */
 import { validateScimUrl } from '../credentials';
 import type { Maybe } from '../observations';
-import { type Control, findControl, isShown, readModeText, textOf } from './dom';
+import { allById, type Control, findControl, isShown, readModeText, textOf } from './dom';
 import { oktaTabPanel } from './okta-panels';
 
 export const INTEGRATION_HOOKS = {
@@ -117,7 +117,7 @@ export function readOktaIntegration(doc: Document): OktaIntegrationReading | nul
 /** The controls a walkthrough points at, in the order the admin meets them. */
 export function integrationControls(doc: Document) {
   const root = oktaTabPanel(doc, 'tab-user-management') ?? doc;
-  const shownById = (id: string) => [...root.querySelectorAll(`[id="${id}"]`)].find(isShown) ?? null;
+  const shownById = (id: string) => allById(root, id).find(isShown) ?? null;
   return {
     configure: shownById(INTEGRATION_HOOKS.editLink),
     enabled: findControl(root, INTEGRATION_HOOKS.enabled),

@@ -101,8 +101,12 @@ describe('the Firefox manifest', () => {
       ...chrome.permissions.filter((p: string) => p !== 'sidePanel'),
       ...chrome.host_permissions,
     ]);
-    for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_permissions']) {
+    for (const key of ['web_accessible_resources', 'externally_connectable']) {
       expect(firefox[key], key).toEqual(chrome[key]);
     }
+    // The SCIM API host is optional in both, asked for on "Verify key" (MV2 keeps hosts among optional_permissions).
+    expect(chrome.optional_permissions).toBeUndefined();
+    expect(chrome.optional_host_permissions).toEqual(['https://api.atlassian.com/*']);
+    expect(firefox.optional_permissions).toEqual(chrome.optional_host_permissions);
   });
 });

@@ -33,13 +33,18 @@ async function screenshotOpenTabs(browser: ExtensionBrowser, context: TestContex
   }
 }
 
-/** Registers the hooks and returns a getter for the file's browser. */
-export function extensionBrowserPerFile(): () => ExtensionBrowser {
+/**
+ * Registers the hooks and returns a getter for the file's browser. `scim-api-granted` loads the build
+ * with api.atlassian.com granted at install (support/build-extension.ts says why).
+ */
+export function extensionBrowserPerFile(
+  variant: 'production' | 'scim-api-granted' = 'production',
+): () => ExtensionBrowser {
   let browser: ExtensionBrowser | undefined;
 
   beforeAll(async () => {
     browser = await ExtensionBrowser.launch({
-      extensionDir: inject('extensionDir'),
+      extensionDir: inject(variant === 'production' ? 'extensionDir' : 'extensionDirScimApi'),
       fixturePort: inject('fixturePort'),
     });
   });

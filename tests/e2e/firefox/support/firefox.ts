@@ -50,6 +50,9 @@ function firefoxPrefs(geckoId: string): Record<string, unknown> {
     // No DNS over HTTPS, which would bypass the local names.
     'network.trr.mode': 5,
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+    // Firefox's own switch for its test suites: an optional permission asked for from a click is granted
+    // without the doorhanger automation cannot answer. The request itself (and its gesture check) still runs.
+    'extensions.webextOptionalPermissionPrompts': false,
     // Fewer of Firefox's own background requests (puppeteer's defaults already stop updates, safe browsing and
     // health reports); without internet they only fail, slowly.
     'network.captive-portal-service.enabled': false,
