@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../utils/messages';
-import { type GroupLookupProgress, latest } from '../utils/observations';
+import { type GroupLookupEntry, type GroupLookupProgress, latest } from '../utils/observations';
 import { describeVerify, SCIM_API_MATCH } from '../utils/scim-api';
 import type { Setup } from '../utils/setup';
 import { groupLookupItem } from '../utils/storage';
@@ -146,6 +146,7 @@ export function ScimCheckPanel({ vault, active }: { vault: VaultStatus | undefin
           {lookup.complete ? '' : ' The check did not finish, so other groups were not looked at.'}
         </p>
       )}
+      {lookup && lookup.groups.length > 0 && !running && <GroupList groups={lookup.groups} />}
       {!verified && lookup === undefined && verification === undefined && held && (
         <p className="muted">Not checked yet.</p>
       )}
@@ -155,6 +156,33 @@ export function ScimCheckPanel({ vault, active }: { vault: VaultStatus | undefin
         </p>
       )}
     </section>
+  );
+}
+
+/** How many rows the list shows; the rest is counted (a large org pushes thousands of groups). */
+const LIST_MAX = 100;
+
+/** Each group looked up, missing ones first, with its member count in Atlassian. */
+function GroupList({ groups }: { groups: readonly GroupLookupEntry[] }) {
+  const ordered = [...groups.filter((g) => !g.found), ...groups.filter((g) => g.found)];
+  const shown = ordered.slice(0, LIST_MAX);
+  return (
+    <details className="disclosure-block">
+      <summary>Groups looked up ({groups.length})</summary>
+      <ul className="group-lookup-list">
+        {shown.map((g) => (
+          <li key={g.name} data-group={g.found ? 'found' : 'missing'}>
+            {g.name}:{' '}
+            {g.found
+              ? g.members === 'unknown'
+                ? 'in Atlassian (members not counted)'
+                : `in Atlassian, ${g.members} ${g.members === 1 ? 'member' : 'members'}`
+              : 'missing in Atlassian'}
+          </li>
+        ))}
+      </ul>
+      {ordered.length > shown.length && <p className="muted">And {ordered.length - shown.length} more.</p>}
+    </details>
   );
 }
 

@@ -79,4 +79,32 @@ describe('Check with Atlassian (side panel)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(vi.mocked(send).mock.calls.map(([type]) => type)).toContain('cancel-group-lookup');
   });
+
+  it('lists the groups looked up, missing ones first, with member counts', async () => {
+    answerWithBackground();
+    await seed([
+      aSetup({
+        observations: {
+          'scim-groups': {
+            kind: 'scim-groups',
+            complete: true,
+            at: Date.now(),
+            groups: [
+              { name: 'atlassian-jira', found: true, members: 3 },
+              { name: 'atlassian-confluence', found: false },
+              { name: 'atlassian-admins', found: true, members: 1 },
+            ],
+          },
+        },
+      }),
+    ]);
+    renderWithStore((store) => <SidePanel store={store} />);
+    expect(await screen.findByText(/1 of 3 checked groups are missing in Atlassian/)).toBeTruthy();
+    const items = [...document.querySelectorAll('[data-group]')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'atlassian-confluence: missing in Atlassian',
+      'atlassian-jira: in Atlassian, 3 members',
+      'atlassian-admins: in Atlassian, 1 member',
+    ]);
+  });
 });
