@@ -13,6 +13,18 @@ const browser = firefoxPerFile();
 const pages = fixturePages();
 
 describe('verify the key (optional permission)', () => {
+  // First in the file: the permission is not granted yet (one browser per file).
+  test("the overlay's Verify key cannot ask Firefox for the permission, and sends the admin to the side panel", async () => {
+    const b = browser();
+    const atlassian = await b.fixturePage(pages.atlassianScimSetup, 'fresh');
+    const overlay = new Overlay(atlassian);
+    await expect.poll(() => overlay.credentialsText()).toContain(`key …${VALID_API_KEY.slice(-4)}`);
+    await overlay.click('verify-credentials');
+    // Firefox grants permissions only inside an extension page's own input handler, not for a relayed click.
+    await expect.poll(() => overlay.text('.ssa-notice')).toMatch(/side panel/);
+    expect(JSON.stringify(await b.activeSetup())).not.toContain('scim-verification');
+  });
+
   test('the click asks for api.atlassian.com, then the key is accepted with the user count', async () => {
     const b = browser();
     const atlassian = await b.fixturePage(pages.atlassianScimSetup, 'fresh');
