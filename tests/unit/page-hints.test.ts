@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atlassianAppHint, collectHints } from '../../utils/page-hints';
+import { atlassianAppHint, collectHints, hintsAffectedBy } from '../../utils/page-hints';
+import { $ } from './readers/snapshots';
 
 function doc(html: string, title = '') {
   const d = document.implementation.createHTMLDocument();
@@ -30,5 +31,55 @@ describe('page hints', () => {
     expect(atlassianAppHint(doc('<h1>Jira and Confluence</h1>', 'Atlassian Cloud - Acme - Admin Console'))).toBe(true);
     expect(atlassianAppHint(doc('<h1>Slack</h1>'))).toBe('unknown');
     expect(atlassianAppHint(doc(''))).toBe('unknown');
+  });
+
+  it('tells which mutations can change the hints (so a watched page keeps them until one does)', () => {
+    const d = doc(`<h1>Atlassian Cloud</h1><ul><li class="ui-state-default"><a>General</a></li>
+      <li class="ui-state-default ui-tabs-active"><a>Push Groups</a></li></ul>
+      <table><tbody><tr><td><a class="group-link">team-a</a></td><td><button class="status-active">Active</button></td></tr></tbody></table>`);
+    const observer = new MutationObserver(() => {});
+    observer.observe(d.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    /** Whether any record of `change` can change the hints (each change makes at least one record). */
+    const affects = (change: () => void) => {
+      change();
+      const records = observer.takeRecords();
+      expect(records.length).toBeGreaterThan(0);
+      return records.some((r) => hintsAffectedBy(r));
+    };
+    const row = d.querySelector('tr') as Element;
+    const general = $(d, 'li');
+    const push = $(d, 'li.ui-tabs-active');
+
+    // List rows: added, removed, text and attribute changes do not touch the hints.
+    expect(affects(() => row.parentElement?.append(row.cloneNode(true)))).toBe(false);
+    expect(
+      affects(() => {
+        (d.querySelector('.group-link')?.firstChild as Text).data = 'team-b';
+      }),
+    ).toBe(false);
+    expect(affects(() => d.querySelector('button')?.setAttribute('class', 'status-error'))).toBe(false);
+    expect(affects(() => d.querySelector('button')?.setAttribute('title', 'Error'))).toBe(false);
+    expect(affects(() => row.nextElementSibling?.remove())).toBe(false);
+
+    // Headings and the selected tab: their text, a heading added or removed, the tab switched.
+    expect(
+      affects(() => {
+        (d.querySelector('h1')?.firstChild as Text).data = 'Slack';
+      }),
+    ).toBe(true);
+    expect(affects(() => d.querySelector('h1')?.append(' (renamed)'))).toBe(true);
+    expect(
+      affects(() => {
+        (push.firstElementChild as Element).textContent = 'Push';
+      }),
+    ).toBe(true);
+    expect(
+      affects(() => row.querySelector('td')?.insertAdjacentHTML('beforeend', '<span role="heading">In a row</span>')),
+    ).toBe(true);
+    expect(affects(() => d.querySelector('h1')?.remove())).toBe(true);
+    expect(affects(() => push.classList.remove('ui-tabs-active'))).toBe(true);
+    expect(affects(() => general.classList.add('ui-tabs-active'))).toBe(true);
+    expect(affects(() => d.querySelector('td')?.setAttribute('role', 'tab'))).toBe(true);
+    observer.disconnect();
   });
 });

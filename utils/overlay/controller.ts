@@ -17,10 +17,19 @@ import { getStep, STEPS, type StepId, stepsOfPage } from '../checklist';
 import { isFlowPage } from '../flow';
 import { CONTENT_VALIDATORS, type FillReport, send } from '../messages';
 import { fillOktaIntegration } from '../okta-fill';
-import { atlassianAppHint, collectHints } from '../page-hints';
-import { detectPage, type PageInfo, type Site } from '../pages';
+import { atlassianAppHint, collectHints, hintsAffectedBy } from '../page-hints';
+import { detectPage, type PageHints, type PageInfo, type Site } from '../pages';
 import { readPageReadings } from '../readers';
 import type { OktaIntegrationReading } from '../readers/okta-integration';
+import { PUSH_GROUPS_ATTENTION } from '../readers/okta-push-groups';
+import {
+  noteMutation,
+  ROW_ATTRIBUTES,
+  RowBudgetSpent,
+  rowsTouched,
+  watchRows,
+  withRowBudget,
+} from '../readers/row-cache';
 import { describeVerify, type VerifyOutcome } from '../scim-api';
 import { linkContextOf } from '../setup';
 import { nextStep } from '../status';
@@ -61,6 +70,45 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Steps whose target is looked for among list rows, and what in a row can be one: looked for again when a
+ * changed row holds such an element (the target is the first one in the list).
+ */
+const ROW_STEPS: ReadonlyMap<StepId, string> = new Map<StepId, string>([['groups-review-push', PUSH_GROUPS_ATTENTION]]);
+
+/** Whether a step's target, found before `rows` changed, may no longer be the one its locator finds. */
+function targetMoved(step: StepId, target: Target | null, rows: readonly Element[]): boolean {
+  if (target && rows.some((row) => row.contains(target.element))) return true;
+  const could = ROW_STEPS.get(step);
+  return could !== undefined && rows.some((row) => row.isConnected && (row.matches(could) || row.querySelector(could)));
+}
+
+/**
+ * Attributes the page watcher observes: those readers, page hints and targets read (class, role, aria-*,
+ * every attribute a cached row parse reads, see ROW_ATTRIBUTES), so no cached answer goes stale unseen.
+ */
+const WATCHED_ATTRIBUTES = [
+  ...new Set([
+    ...ROW_ATTRIBUTES,
+    'aria-hidden',
+    'aria-disabled',
+    'aria-selected',
+    'aria-current',
+    'aria-checked',
+    'aria-expanded',
+    'colspan',
+    'rel',
+    'data-se',
+    'data-filter',
+    'id',
+    'for',
+    'name',
+  ]),
+];
+
+/** Time for parsing list rows per read (one task); a first read of thousands of rows takes several tasks. */
+const ROW_BUDGET_MS = 12;
+
 export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let handle: ChecklistStore | undefined;
   let mounted: Mounted | undefined;
@@ -76,6 +124,22 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
    * the page (thousands on a long list), and the overlay renders again for every storage change too.
    */
   const targets = new Map<StepId, Target | null>();
+  /**
+   * What changed since the last read, as the page watcher saw it: 'rows' when every change was inside
+   * (or was) a table row, those rows in `changedRows`; 'other' for anything else, for typing, and when
+   * nothing watches (before the overlay is shown). After a 'rows' change the targets found before are
+   * kept, unless inside a changed row (or gone from the page, see render) or looked for in the rows.
+   */
+  let changed: 'none' | 'rows' | 'other' = 'other';
+  let changedRows: Element[] = [];
+  /** collectHints' answer while the watcher sees nothing that could change it (and the URL is the same). */
+  let hintsCache: { href: string; hints: PageHints } | undefined;
+  /** The URL of the last read: targets are looked for afresh on another. */
+  let readHref = '';
+  /** A read that ran out of its row budget, continued in its own task. */
+  let continueRead = 0;
+  /** Hands the watcher's pending records over before a read (MutationObserver delivers them later). */
+  let flushWatcher: (() => void) | undefined;
   /** The Integration pane as last read by readPage, for the credentials block (no second read per render). */
   let integration: OktaIntegrationReading | null = null;
   /** A step the admin asked to see; otherwise the next open step is pointed at. */
@@ -88,8 +152,19 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
 
   /** Read what the page shows now and report what changed; cheap enough to run once per frame. */
   function readPage() {
-    targets.clear();
-    const hints = collectHints(document);
+    flushWatcher?.();
+    if (location.href !== readHref) changed = 'other';
+    readHref = location.href;
+    if (changed === 'rows') {
+      for (const [step, target] of targets) if (targetMoved(step, target, changedRows)) targets.delete(step);
+    } else if (changed === 'other') {
+      targets.clear();
+    }
+    changed = flushWatcher ? 'none' : 'other';
+    changedRows = [];
+    if (!flushWatcher || hintsCache?.href !== location.href)
+      hintsCache = { href: location.href, hints: collectHints(document) };
+    const hints = hintsCache.hints;
     page = detectPage(location.href, hints);
     if (page.site === 'okta' && page.app) {
       const remembered = handle?.store.getState().active?.oktaApp?.id === page.app.id;
@@ -103,7 +178,20 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       void send('page-seen', { hints, atlassianApp });
     }
     const onFlow = page.site === 'atlassian' || (page.site === 'okta' && atlassianApp === true);
-    const readings = onFlow && page.site !== 'none' ? readPageReadings(page.page, document) : [];
+    const here = page.page;
+    let readings: ReturnType<typeof readPageReadings>;
+    try {
+      // A long list seen for the first time is parsed over several tasks (the rows parsed are kept).
+      readings =
+        onFlow && page.site !== 'none' ? withRowBudget(ROW_BUDGET_MS, () => readPageReadings(here, document)) : [];
+    } catch (error) {
+      if (!(error instanceof RowBudgetSpent)) throw error;
+      continueRead ||= window.setTimeout(() => {
+        continueRead = 0;
+        readPage();
+      }, 0);
+      return;
+    }
     integration = (readings.find((r) => r.kind === 'okta-integration') as OktaIntegrationReading | undefined) ?? null;
     for (const reading of readings) {
       if (sameData(lastReadings.get(reading.kind), reading)) continue;
@@ -217,15 +305,44 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     // Our own host (added to the body, restyled by WXT) is not a page change; its shadow tree is not observed.
     const ours = (r: MutationRecord) =>
       r.target === host || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host));
+    const note = (records: MutationRecord[]) => {
+      let theirs = false;
+      const clean = new Set<Node>();
+      for (const r of records) {
+        noteMutation(r);
+        if (ours(r)) continue;
+        theirs = true;
+        if (hintsCache && hintsAffectedBy(r, clean)) hintsCache = undefined;
+        if (changed === 'other') continue;
+        const rows = rowsTouched(r);
+        if (rows) {
+          changed = 'rows';
+          for (const row of rows) changedRows.push(row);
+        } else {
+          changed = 'other';
+          changedRows = [];
+        }
+      }
+      return theirs;
+    };
     const observer = new MutationObserver((records) => {
-      if (!records.every(ours)) schedule();
+      if (note(records)) schedule();
     });
-    observer.observe(document.body, {
+    const body = document.body;
+    observer.observe(body, {
       childList: true,
       subtree: true,
+      characterData: true,
       attributes: true,
-      attributeFilter: ['class', 'style', 'hidden', 'disabled'],
+      attributeFilter: WATCHED_ATTRIBUTES,
     });
+    // From here on, what changed is known: the readers may keep rows they parsed, the hints stay until a
+    // heading changes, and targets survive changes confined to list rows.
+    const flush = () => void note(observer.takeRecords());
+    const unwatchRows = watchRows(document, body, flush);
+    flushWatcher = flush;
+    changed = 'other';
+    hintsCache = undefined;
     const schedule = () => {
       if (frame || timer) return;
       frame = requestAnimationFrame(() => {
@@ -247,9 +364,17 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       },
       { capture: true, passive: true, signal },
     );
-    // Typing changes values without changing the DOM.
-    document.addEventListener('input', schedule, { capture: true, passive: true, signal });
+    // Typing changes values without changing the DOM (targets follow the values of a form).
+    const typed = () => {
+      changed = 'other';
+      schedule();
+    };
+    document.addEventListener('input', typed, { capture: true, passive: true, signal });
     signal.addEventListener('abort', () => {
+      unwatchRows();
+      if (flushWatcher === flush) flushWatcher = undefined;
+      changed = 'other';
+      hintsCache = undefined;
       observer.disconnect();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
@@ -399,6 +524,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       if (m?.type !== 'fill-okta-form' || !CONTENT_VALIDATORS['fill-okta-form'](m.payload)) return undefined;
       const report = fillOktaIntegration(document, m.payload, location.origin, window.top === window);
       notice = describeFill(report);
+      changed = 'other';
       readPage();
       return Promise.resolve(report);
     };
@@ -422,6 +548,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       watchNavigation(ctx, () => {
         // A navigation resets an explicit "Show me": the next open step is pointed at again.
         const before = page.page;
+        // While the page is watched, a re-check that finds the same URL and no change costs next to nothing.
         readPage();
         if (page.page !== before) {
           shownStep = undefined;
@@ -439,6 +566,11 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       lastReported = '';
       lastReadings.clear();
       targets.clear();
+      clearTimeout(continueRead);
+      continueRead = 0;
+      changed = 'other';
+      changedRows = [];
+      hintsCache = undefined;
       integration = null;
       notice = undefined;
     },

@@ -5,8 +5,9 @@
  */
 import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
-import { bodyRows, columnIndex, groupIdOf, listComplete, pickRowHook, rowLookup, scopeElement } from './okta-lists';
+import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
+import { cachedRow, rowSession } from './row-cache';
 
 export const ASSIGNMENTS_HOOKS = {
   /** Fixture tables (L) → the filter shown as selected → the tables' own headers. */
@@ -82,15 +83,22 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   const table = scope && viewTable(scope, 'groups');
   if (!scope || !table) return null;
   const rows = bodyRows(table);
-  const linkOf = rowLookup(table, pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink));
+  // While the overlay watches the page, only rows changed since the last read are parsed again.
+  const session = rowSession(table);
+  const linkHook = pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink);
+  const linkOf = lookupsFor(table, session !== 0)(linkHook);
+  const key = `assigned-groups|${ASSIGNMENTS_HOOKS.groupLink.indexOf(linkHook as never)}`;
+  const parse = (row: Element): AssignedEntry | null => {
+    const link = linkOf(row);
+    const name = textOf(link);
+    return name ? entry(name, groupIdOf(row, link)) : null;
+  };
   const groups: AssignedEntry[] = [];
   let unreadable = false;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Element;
-    const link = linkOf(row);
-    const name = textOf(link);
-    if (!name) unreadable = true;
-    else groups.push(entry(name, groupIdOf(row, link)));
+    const group = cachedRow(session, rows[i] as Element, key, parse);
+    if (group) groups.push(group);
+    else unreadable = true;
   }
   return {
     kind: 'okta-assigned-groups',
@@ -115,26 +123,37 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   const table = scope && viewTable(scope, 'people');
   if (!scope || !table) return null;
   const rows = bodyRows(table);
+  const session = rowSession(table);
+  const lookup = lookupsFor(table, session !== 0);
   const sample = rows[0];
   const typeColumn = columnIndex(table, ASSIGNMENTS_HOOKS.typeHeader);
   const typeHook = pickRowHook(sample, ASSIGNMENTS_HOOKS.typeCell);
-  const typeOf: (row: Element) => Element | null | undefined =
-    'className' in typeHook && sample?.getElementsByClassName(typeHook.className)[0]
-      ? rowLookup(table, typeHook)
-      : (row) => (typeColumn >= 0 ? row.children[typeColumn] : null);
-  const linkOf = rowLookup(table, pickRowHook(sample, ASSIGNMENTS_HOOKS.personLink));
+  const typeByClass = 'className' in typeHook && sample?.getElementsByClassName(typeHook.className)[0] !== undefined;
+  const typeOf: (row: Element) => Element | null | undefined = typeByClass
+    ? lookup(typeHook)
+    : (row) => (typeColumn >= 0 ? row.children[typeColumn] : null);
+  const linkHook = pickRowHook(sample, ASSIGNMENTS_HOOKS.personLink);
+  const linkOf = lookup(linkHook);
+  const key = [
+    'assigned-people',
+    typeColumn,
+    typeByClass,
+    ASSIGNMENTS_HOOKS.personLink.indexOf(linkHook as never),
+  ].join('|');
+  /** An entry; 'group' when assigned through a group (not listed); null when not readable. */
+  const parse = (row: Element): AssignedEntry | 'group' | null => {
+    const alone = assignedAlone(row, typeOf(row));
+    if (alone === false) return 'group';
+    const name = textOf(linkOf(row) ?? row.firstElementChild?.firstElementChild);
+    if (alone === undefined || !name) return null;
+    return entry(name, row.getAttribute('data-user-id'));
+  };
   const individuals: AssignedEntry[] = [];
   let unreadable = false;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Element;
-    const alone = assignedAlone(row, typeOf(row));
-    if (alone === false) continue;
-    const name = textOf(linkOf(row) ?? row.firstElementChild?.firstElementChild);
-    if (alone === undefined || !name) {
-      unreadable = true;
-      continue;
-    }
-    individuals.push(entry(name, row.getAttribute('data-user-id')));
+    const person = cachedRow(session, rows[i] as Element, key, parse);
+    if (person === null) unreadable = true;
+    else if (person !== 'group') individuals.push(person);
   }
   return {
     kind: 'okta-assigned-people',

@@ -195,3 +195,37 @@ export function rowLookup(
   }
   return (row) => first.get(row) ?? null;
 }
+
+/**
+ * The same answers as `rowLookup(table, hook, cellOf)`, found inside each row on demand: for reads that
+ * parse only the rows that changed (row-cache.ts), where a lookup over the whole table would cost more
+ * than the rows read. A class match counts for the row only when that row is the nearest `tr` above it,
+ * as in the table-wide lookup (an element in a nested table belongs to the nested row).
+ */
+export function rowLookupEach(
+  hook: RowHook,
+  cellOf?: (row: Element) => Element | undefined,
+): (row: Element) => Element | null {
+  if ('selector' in hook || cellOf)
+    return (row) => {
+      const within = cellOf ? cellOf(row) : row;
+      if (!within) return null;
+      return 'selector' in hook
+        ? within.querySelector(hook.selector)
+        : (within.getElementsByClassName(hook.className)[0] ?? null);
+    };
+  return (row) => {
+    const matches = row.getElementsByClassName(hook.className);
+    for (let i = 0; i < matches.length; i++) {
+      const el = matches[i] as Element;
+      if (el.closest('tr') === row) return el;
+    }
+    return null;
+  };
+}
+
+/** `rowLookup` over the whole table for a full read; `rowLookupEach` when only changed rows are parsed. */
+export function lookupsFor(table: Element, incremental: boolean) {
+  return (hook: RowHook, cellOf?: (row: Element) => Element | undefined) =>
+    incremental ? rowLookupEach(hook, cellOf) : rowLookup(table, hook, cellOf);
+}

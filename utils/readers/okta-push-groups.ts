@@ -6,8 +6,9 @@
  */
 import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
-import { bodyRows, columnIndex, groupIdOf, listComplete, pickRowHook, rowLookup, scopeElement } from './okta-lists';
+import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
+import { cachedRow, rowSession } from './row-cache';
 
 export const PUSH_GROUPS_HOOKS = {
   /** The table: fixture `data-se` (L) → the table with a "Push Status" column (H). */
@@ -108,24 +109,34 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     status: columnIndex(table, PUSH_GROUPS_HOOKS.statusHeader),
   };
   // Hooks are chosen once, on the first row. Per row: the link, the status button and the row's own
-  // attributes; the other cells only for rows that are not Active. This runs on every animation frame.
+  // attributes; the other cells only for rows that are not Active. This runs on every animation frame:
+  // while the overlay watches the page, only rows that changed since the last read are parsed again.
+  const session = rowSession(table);
+  const lookup = lookupsFor(table, session !== 0);
   const sample = rows[0];
   const oktaCell = col.okta >= 0 ? (row: Element) => row.children[col.okta] : undefined;
   const linkHook = pickRowHook(oktaCell && sample ? oktaCell(sample) : sample, PUSH_GROUPS_HOOKS.groupLink);
+  const buttonHook = pickRowHook(sample, PUSH_GROUPS_HOOKS.statusButton);
   // A bare `a` could be a link in another column: then only the Okta column is searched.
-  const linkOf = rowLookup(table, linkHook, 'selector' in linkHook && linkHook.selector === 'a' ? oktaCell : undefined);
-  const buttonOf = rowLookup(table, pickRowHook(sample, PUSH_GROUPS_HOOKS.statusButton));
-  const iconOf = rowLookup(table, PUSH_GROUPS_HOOKS.errorIcon);
-  const groups: PushedGroup[] = [];
-  let unreadable = false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Element;
+  const linkInCell = 'selector' in linkHook && linkHook.selector === 'a';
+  const linkOf = lookup(linkHook, linkInCell ? oktaCell : undefined);
+  const buttonOf = lookup(buttonHook);
+  const iconOf = lookup(PUSH_GROUPS_HOOKS.errorIcon);
+  // Everything the row parse depends on besides the row itself.
+  const key = [
+    'push-groups',
+    col.okta,
+    col.target,
+    col.lastPush,
+    col.status,
+    PUSH_GROUPS_HOOKS.groupLink.indexOf(linkHook as never),
+    linkInCell,
+    PUSH_GROUPS_HOOKS.statusButton.indexOf(buttonHook as never),
+  ].join('|');
+  const parse = (row: Element): PushedGroup | null => {
     const link = linkOf(row);
     const name = textOf(link);
-    if (!name) {
-      unreadable = true;
-      continue;
-    }
+    if (!name) return null;
     const button = buttonOf(row);
     let status = STATUS_CLASS.exec(button?.getAttribute('class') ?? '')?.[1] as PushStatus | undefined;
     const cells = status === 'active' ? undefined : row.children;
@@ -149,7 +160,14 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
       if (lastPush) group.lastPush = capText(lastPush, 60);
     }
     if (error) group.error = capText(error);
-    groups.push(group);
+    return group;
+  };
+  const groups: PushedGroup[] = [];
+  let unreadable = false;
+  for (let i = 0; i < rows.length; i++) {
+    const group = cachedRow(session, rows[i] as Element, key, parse);
+    if (group) groups.push(group);
+    else unreadable = true;
   }
   return {
     kind: 'okta-push-groups',
@@ -159,15 +177,17 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   };
 }
 
+const ERROR_CONTROL = '.push-status-button.status-error, .push-error-icon';
+const INACTIVE_CONTROL = '.push-status-button.status-inactive';
+/** What in a row `pushGroupsControls` may point at. */
+export const PUSH_GROUPS_ATTENTION = `${ERROR_CONTROL}, ${INACTIVE_CONTROL}`;
+
 /** For "Show me": the table, and the status of the first row that needs attention (Error, then Inactive). */
 export function pushGroupsControls(doc: Document) {
   const panel = oktaTabPanel(doc, 'tab-group-push');
   const table = panel && findTable(panel);
   return {
     table,
-    attention:
-      table?.querySelector('.push-status-button.status-error, .push-error-icon') ??
-      table?.querySelector('.push-status-button.status-inactive') ??
-      null,
+    attention: table?.querySelector(ERROR_CONTROL) ?? table?.querySelector(INACTIVE_CONTROL) ?? null,
   };
 }

@@ -1,0 +1,402 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readOktaAssignedGroups, readOktaAssignedPeople } from '../../../utils/readers/okta-assignments';
+import { readOktaPushGroups } from '../../../utils/readers/okta-push-groups';
+import {
+  cachedRow,
+  noteMutation,
+  ROW_ATTRIBUTES,
+  RowBudgetSpent,
+  rowSession,
+  watchRows,
+  withoutRowCache,
+  withRowBudget,
+} from '../../../utils/readers/row-cache';
+import { $, loadSnapshot } from './snapshots';
+
+/** Watches `doc` the way the overlay does (utils/overlay/controller.ts watchPage). */
+function watch(doc: Document) {
+  const observer = new MutationObserver((records) => {
+    for (const r of records) noteMutation(r);
+  });
+  observer.observe(doc.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: [...ROW_ATTRIBUTES],
+  });
+  const unwatch = watchRows(doc, doc.body, () => {
+    for (const r of observer.takeRecords()) noteMutation(r);
+  });
+  const stop = () => {
+    unwatch();
+    observer.disconnect();
+  };
+  stops.push(stop);
+  return stop;
+}
+
+/** Registers a watch with no observer behind it: reads then come from the cache whatever changes. */
+function watchBlind(doc: Document) {
+  const stop = watchRows(doc, doc.body, () => {});
+  stops.push(stop);
+  return stop;
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+const PUSH_ROW = 'tr[data-se="group-push-row"]';
+const ASSIGN_ROW = 'tr[data-se="assignment-row"]';
+
+describe('cachedRow', () => {
+  it('parses every time without a session, once per key with one', () => {
+    const row = document.createElement('tr');
+    const parse = vi.fn(() => ({ n: 1 }));
+    cachedRow(0, row, 'k', parse);
+    cachedRow(0, row, 'k', parse);
+    expect(parse).toHaveBeenCalledTimes(2);
+    const doc = document.implementation.createHTMLDocument();
+    const session = (() => {
+      watchBlind(doc);
+      const table = doc.createElement('table');
+      doc.body.append(table);
+      return rowSession(table);
+    })();
+    expect(session).toBeGreaterThan(0);
+    const first = cachedRow(session, row, 'k', parse);
+    expect(cachedRow(session, row, 'k', parse)).toBe(first);
+    expect(parse).toHaveBeenCalledTimes(3);
+    // Another table-level context (a header moved a column): parsed again.
+    cachedRow(session, row, 'k2', parse);
+    expect(parse).toHaveBeenCalledTimes(4);
+  });
+
+  it('has no session for a document nobody watches, or for a table outside the watched subtree', () => {
+    const doc = document.implementation.createHTMLDocument();
+    const table = doc.createElement('table');
+    doc.body.append(table);
+    expect(rowSession(table)).toBe(0);
+    const stop = watchBlind(doc);
+    expect(rowSession(table)).toBeGreaterThan(0);
+    const elsewhere = doc.createElement('table');
+    expect(rowSession(elsewhere)).toBe(0);
+    stop();
+    expect(rowSession(table)).toBe(0);
+  });
+
+  it('forgets everything when the watch stops: changes made meanwhile were not seen', () => {
+    const doc = loadSnapshot('push-groups-configured');
+    let stop = watchBlind(doc);
+    const before = readOktaPushGroups(doc);
+    stop();
+    $(doc, `${PUSH_ROW} .group-link`).textContent = 'renamed';
+    stop = watchBlind(doc);
+    expect(readOktaPushGroups(doc)).not.toEqual(before);
+    expect(readOktaPushGroups(doc)?.groups[0]?.name).toBe('renamed');
+  });
+});
+
+describe('incremental list reads', { timeout: 60_000 }, () => {
+  it('serves unchanged rows from the cache (a blind watch proves the cache is used)', () => {
+    const doc = loadSnapshot('push-groups-configured');
+    watchBlind(doc);
+    const before = readOktaPushGroups(doc);
+    $(doc, `${PUSH_ROW} .group-link`).textContent = 'renamed';
+    // Nothing told the cache: the old reading comes back, and the same entry objects.
+    const after = readOktaPushGroups(doc);
+    expect(after).toEqual(before);
+    expect(after?.groups[0]).toBe(before?.groups[0]);
+    // Without the cache the change is there.
+    expect(withoutRowCache(() => readOktaPushGroups(doc))?.groups[0]?.name).toBe('renamed');
+  });
+
+  it('without an observer every read is a full read', () => {
+    const doc = loadSnapshot('push-groups-configured');
+    readOktaPushGroups(doc);
+    $(doc, `${PUSH_ROW} .group-link`).textContent = 'renamed';
+    expect(readOktaPushGroups(doc)?.groups[0]?.name).toBe('renamed');
+  });
+
+  const edits: [string, (row: Element) => void, (r: ReturnType<typeof readOktaPushGroups>) => unknown][] = [
+    [
+      'a class (status button)',
+      (row) => {
+        $(row, '.push-status-button').className = 'button dropdown-toggle push-status-button status-inactive';
+      },
+      (r) => r?.groups[0]?.status,
+    ],
+    [
+      'the text (link replaced)',
+      (row) => {
+        $(row, '.group-link').textContent = 'renamed';
+      },
+      (r) => r?.groups[0]?.name,
+    ],
+    [
+      "a text node's data",
+      (row) => {
+        ($(row, '.group-link').firstChild as Text).data = 'edited in place';
+      },
+      (r) => r?.groups[0]?.name,
+    ],
+    [
+      'a title attribute (error icon)',
+      (row) => {
+        const cell = $(row, '.push-status');
+        cell.insertAdjacentHTML('beforeend', '<span class="push-error-icon" title="first">i</span>');
+      },
+      (r) => r?.groups[0]?.error,
+    ],
+    [
+      'the row’s data-group-id',
+      (row) => row.setAttribute('data-group-id', '00gchanged0000000001'),
+      (r) => r?.groups[0]?.id,
+    ],
+    [
+      'an href',
+      (row) => {
+        row.removeAttribute('data-group-id');
+        $(row, '.group-link').setAttribute('href', '/admin/group/00gviahref0000000001');
+      },
+      (r) => r?.groups[0]?.id,
+    ],
+  ];
+  for (const [what, edit, pick] of edits)
+    it(`reads a row again after ${what} changed`, async () => {
+      const doc = loadSnapshot('push-groups-configured');
+      watch(doc);
+      const before = readOktaPushGroups(doc);
+      edit(doc.querySelector(PUSH_ROW) as Element);
+      // Read at once (records still pending: the read flushes them) and after the observer ran.
+      const now = readOktaPushGroups(doc);
+      expect(pick(now)).not.toEqual(pick(before));
+      expect(now).toEqual(withoutRowCache(() => readOktaPushGroups(doc)));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(readOktaPushGroups(doc)).toEqual(now);
+    });
+
+  it('reads the title of an existing error icon again when it changes', () => {
+    const doc = loadSnapshot('push-groups-push-error');
+    watch(doc);
+    expect(readOktaPushGroups(doc)?.groups[1]?.error).toMatch(/already exists/);
+    const icon = $(doc, '.push-error-icon');
+    for (const a of ['title', 'aria-label', 'data-qtip']) icon.setAttribute(a, 'Later: another cause');
+    expect(readOktaPushGroups(doc)?.groups[1]?.error).toBe('Later: another cause');
+  });
+
+  it('invalidates every row when a header change moves a column', () => {
+    const doc = loadSnapshot('assignments-individual-assignment-people');
+    watch(doc);
+    // Without the type class the Type column is found by its header.
+    for (const cell of doc.querySelectorAll('.assignment-type')) cell.classList.remove('assignment-type');
+    const before = readOktaAssignedPeople(doc);
+    expect(before?.individuals.map((p) => p.name)).toEqual(['Dana Smith']);
+    const header = doc.querySelectorAll('table[data-se="people-assignments-table"] th')[1] as Element;
+    header.textContent = 'Kind';
+    const after = readOktaAssignedPeople(doc);
+    expect(after).toEqual(withoutRowCache(() => readOktaAssignedPeople(doc)));
+    // The rows now fall back to their remove buttons: the same people, read another way.
+    header.textContent = 'Type';
+    const people = $(doc, ASSIGN_ROW);
+    people.children[1]!.textContent = 'Individual';
+    expect(readOktaAssignedPeople(doc)?.individuals.map((p) => p.name)).toEqual(['Alex Jones', 'Dana Smith']);
+  });
+
+  it('splits a first read over several calls when its row budget is spent, keeping what it parsed', () => {
+    const doc = loadSnapshot('push-groups-push-error');
+    watch(doc);
+    let spent = 0;
+    let reading: ReturnType<typeof readOktaPushGroups> | undefined;
+    // No time at all: one row per call, then the budget is spent; a later call goes on from there.
+    while (reading === undefined) {
+      try {
+        reading = withRowBudget(0, () => readOktaPushGroups(doc));
+      } catch (error) {
+        expect(error).toBeInstanceOf(RowBudgetSpent);
+        spent += 1;
+        expect(spent).toBeLessThan(10);
+      }
+    }
+    expect(spent).toBe(1);
+    expect(reading).toEqual(withoutRowCache(() => readOktaPushGroups(doc)));
+    // Unwatched documents are read whole whatever the budget.
+    expect(withRowBudget(0, () => readOktaPushGroups(loadSnapshot('push-groups-push-error')))).toEqual(reading);
+  });
+
+  it('keeps `complete` exact: hidden rows, search text and counters are read every time', () => {
+    const doc = loadSnapshot('push-groups-configured');
+    watch(doc);
+    expect(readOktaPushGroups(doc)?.complete).toBe(true);
+    const row = $(doc, PUSH_ROW);
+    row.setAttribute('style', 'display: none');
+    expect(readOktaPushGroups(doc)?.complete).toBe(false);
+    row.removeAttribute('style');
+    expect(readOktaPushGroups(doc)?.complete).toBe(true);
+  });
+});
+
+type Op =
+  | { kind: 'status'; row: number; value: string }
+  | { kind: 'name'; row: number; value: string }
+  | { kind: 'data'; row: number; value: string }
+  | { kind: 'icon'; row: number; value: string }
+  | { kind: 'attr'; row: number; name: string; value: string | null }
+  | { kind: 'remove'; row: number }
+  | { kind: 'clone'; row: number }
+  | { kind: 'move'; row: number; to: number }
+  | { kind: 'detached'; row: number; value: string }
+  | { kind: 'header'; col: number; value: string }
+  | { kind: 'type'; row: number; value: string }
+  | { kind: 'wait' };
+
+const rowIndex = fc.nat(6);
+const text = fc.constantFrom('', ' ', 'Active', 'Inactive', 'Error', 'team-a', 'team  b', 'Group', 'Individual');
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('status' as const),
+    row: rowIndex,
+    value: fc.constantFrom('active', 'inactive', 'error', 'pushing', 'x'),
+  }),
+  fc.record({ kind: fc.constant('name' as const), row: rowIndex, value: text }),
+  fc.record({ kind: fc.constant('data' as const), row: rowIndex, value: text }),
+  fc.record({ kind: fc.constant('icon' as const), row: rowIndex, value: text }),
+  fc.record({
+    kind: fc.constant('attr' as const),
+    row: rowIndex,
+    name: fc.constantFrom(
+      'data-group-id',
+      'data-user-id',
+      'href',
+      'title',
+      'aria-label',
+      'disabled',
+      'hidden',
+      'style',
+      'class',
+    ),
+    value: fc.option(
+      fc.constantFrom(
+        '00gabcdefghij',
+        '/admin/group/00g1234567',
+        'display:none',
+        'through a group',
+        'remove-assignment',
+        '',
+      ),
+      { nil: null },
+    ),
+  }),
+  fc.record({ kind: fc.constant('remove' as const), row: rowIndex }),
+  fc.record({ kind: fc.constant('clone' as const), row: rowIndex }),
+  fc.record({ kind: fc.constant('move' as const), row: rowIndex, to: rowIndex }),
+  fc.record({ kind: fc.constant('detached' as const), row: rowIndex, value: text }),
+  fc.record({
+    kind: fc.constant('header' as const),
+    col: fc.nat(3),
+    value: fc.constantFrom('Type', 'Kind', 'Push Status', 'Group in Okta', 'Last Push', 'Person'),
+  }),
+  fc.record({ kind: fc.constant('type' as const), row: rowIndex, value: text }),
+  fc.constant({ kind: 'wait' as const }),
+);
+
+/** Applies one edit to the table's rows; returns a promise only for `wait` (lets the observer run). */
+function apply(table: Element, o: Op): Promise<void> | undefined {
+  if (o.kind === 'wait') return new Promise((r) => setTimeout(r, 0));
+  if (o.kind === 'header') {
+    const th = table.querySelectorAll('th')[o.col];
+    if (th) th.textContent = o.value;
+    return undefined;
+  }
+  const body = table.querySelector('tbody');
+  const rows = body ? [...body.children] : [];
+  const row = rows.length ? rows[o.row % rows.length] : undefined;
+  if (!row || !body) return undefined;
+  const link = row.querySelector('a');
+  switch (o.kind) {
+    case 'status': {
+      const button = row.querySelector('button');
+      if (button) button.className = `button dropdown-toggle push-status-button status-${o.value}`;
+      break;
+    }
+    case 'name':
+      if (link) link.textContent = o.value;
+      break;
+    case 'data': {
+      const node = link?.firstChild;
+      if (node?.nodeType === 3) (node as Text).data = o.value;
+      break;
+    }
+    case 'icon': {
+      const icon = row.querySelector('.push-error-icon');
+      if (icon) icon.setAttribute('title', o.value);
+      else
+        row.lastElementChild?.insertAdjacentHTML(
+          'beforeend',
+          `<span class="push-error-icon" title="${o.value}">i</span>`,
+        );
+      break;
+    }
+    case 'attr': {
+      const on =
+        o.name === 'href'
+          ? link
+          : o.name === 'disabled' || o.name === 'class'
+            ? row.querySelector('button:last-of-type')
+            : row;
+      if (!on) break;
+      if (o.value === null) on.removeAttribute(o.name);
+      else on.setAttribute(o.name, o.value);
+      break;
+    }
+    case 'remove':
+      row.remove();
+      break;
+    case 'clone':
+      body.append(row.cloneNode(true));
+      break;
+    case 'move':
+      body.insertBefore(row, rows[o.to % rows.length] ?? null);
+      break;
+    case 'detached':
+      // Edited while out of the document (no observer sees that), then put back.
+      row.remove();
+      if (link) link.textContent = o.value;
+      body.append(row);
+      break;
+    case 'type': {
+      const cell = row.children[1];
+      if (cell) cell.textContent = o.value;
+      break;
+    }
+  }
+  return undefined;
+}
+
+describe('incremental reads equal full reads after random edits (property)', { timeout: 120_000 }, () => {
+  const cases: [string, string, (d: Document) => unknown][] = [
+    ['push-groups-push-error', 'table[data-se="group-push-table"]', readOktaPushGroups],
+    ['assignments-individual-assignment-people', 'table[data-se="people-assignments-table"]', readOktaAssignedPeople],
+    ['assignments-configured-groups', 'table[data-se="group-assignments-table"]', readOktaAssignedGroups],
+  ];
+  for (const [snapshot, tableSelector, read] of cases)
+    it(snapshot, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+          const doc = loadSnapshot(snapshot);
+          const stop = watch(doc);
+          const table = $(doc, tableSelector);
+          read(doc);
+          for (const o of ops) {
+            await apply(table, o);
+            expect(read(doc)).toEqual(withoutRowCache(() => read(doc)));
+          }
+          stop();
+        }),
+        { numRuns: 40 },
+      );
+    });
+});

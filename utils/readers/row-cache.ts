@@ -1,0 +1,176 @@
+/**
+ * What the list readers parsed of each row, kept until the row changes: a burst of mutations on a
+ * 2,000-row list then costs the rows it touched, not the whole list.
+ *
+ * The cache is used only while a live MutationObserver watches the document (the overlay's, see
+ * `watchRows`) and feeds every record it sees to `noteMutation`. Anywhere else (unit tests, the benchmark's
+ * reader timings, a reader called before the overlay is shown) there is no session and every row is
+ * parsed afresh: a stale entry would give a false "done" or hide an error, so when in doubt, read.
+ *
+ * An entry is valid for one watch session (detaching and attaching again forgets everything, since
+ * changes made while nothing watched were not seen) and one key: the table-level context the parse
+ * depends on (column indexes, chosen hooks), so a header change invalidates every row.
+ */
+
+interface Watch {
+  id: number;
+  /** The observed subtree: rows outside it are never served from the cache. */
+  root: Node;
+  /** Hands pending records to `noteMutation` before a read (they are delivered asynchronously). */
+  flush: () => void;
+}
+
+interface Entry {
+  session: number;
+  key: string;
+  value: unknown;
+}
+
+const watches = new WeakMap<Document, Watch>();
+const entries = new WeakMap<Element, Entry>();
+let lastSession = 0;
+/** Whether a row inside another row (a nested table's) was ever cached: removals then look deeper. */
+let nestedRows = false;
+/** Set while `withoutRowCache` runs. */
+let bypass = false;
+/** While `withRowBudget` runs: when rows parsed in this read must stop, and how many were. */
+let deadline = Number.POSITIVE_INFINITY;
+let parsedInBudget = 0;
+
+/** Thrown by a read under `withRowBudget` that ran out of time; what it parsed is kept. */
+export class RowBudgetSpent extends Error {
+  constructor() {
+    super('row budget spent');
+  }
+}
+
+/**
+ * Runs `read` with `ms` of time for parsing rows of watched tables: when it is spent (after at least one
+ * row, so reads always progress), `RowBudgetSpent` is thrown and the caller reads again in a later task,
+ * where the rows already parsed come from the cache. Splits the first read of a long list (thousands of
+ * rows never seen) into tasks short enough not to block the page. Rows of unwatched tables are not limited.
+ */
+export function withRowBudget<T>(ms: number, read: () => T): T {
+  const before = [deadline, parsedInBudget] as const;
+  deadline = performance.now() + ms;
+  parsedInBudget = 0;
+  try {
+    return read();
+  } finally {
+    [deadline, parsedInBudget] = before;
+  }
+}
+
+/**
+ * Declares that `root` (of `doc`) is watched by a MutationObserver that reports every record to
+ * `noteMutation` (childList, characterData and every attribute a row parse reads; see ROW_ATTRIBUTES),
+ * subtree-wide. Returns the detach function; entries made before a detach are never used again.
+ */
+export function watchRows(doc: Document, root: Node, flush: () => void): () => void {
+  lastSession += 1;
+  const watch: Watch = { id: lastSession, root, flush };
+  watches.set(doc, watch);
+  return () => {
+    if (watches.get(doc) === watch) watches.delete(doc);
+  };
+}
+
+/** Attributes a row parse may read (readers: okta-push-groups, okta-assignments, okta-lists). */
+export const ROW_ATTRIBUTES: readonly string[] = [
+  'class',
+  'style',
+  'hidden',
+  'disabled',
+  'title',
+  'aria-label',
+  'data-qtip',
+  'href',
+  'data-group-id',
+  'data-user-id',
+  'role',
+];
+
+/**
+ * The session to cache the rows of `table` in, or 0 (parse every row) when no live observer watches the
+ * subtree the table is in. Flushes the observer's pending records first.
+ */
+export function rowSession(table: Element): number {
+  if (bypass) return 0;
+  const doc = table.ownerDocument;
+  const watch = doc ? watches.get(doc) : undefined;
+  if (!watch) return 0;
+  watch.flush();
+  if (watches.get(doc) !== watch || !watch.root.isConnected || !watch.root.contains(table)) return 0;
+  return watch.id;
+}
+
+/** Runs `read` with every row parsed afresh (to check the cache against a full read). */
+export function withoutRowCache<T>(read: () => T): T {
+  const before = bypass;
+  bypass = true;
+  try {
+    return read();
+  } finally {
+    bypass = before;
+  }
+}
+
+/** `parse(row)`, from the cache when the row has not changed since it was parsed with the same key. */
+export function cachedRow<T>(session: number, row: Element, key: string, parse: (row: Element) => T): T {
+  if (session === 0) return parse(row);
+  const entry = entries.get(row);
+  if (entry && entry.session === session && entry.key === key) return entry.value as T;
+  if (deadline !== Number.POSITIVE_INFINITY && parsedInBudget++ > 0 && performance.now() > deadline)
+    throw new RowBudgetSpent();
+  const value = parse(row);
+  entries.set(row, { session, key, value });
+  if (!nestedRows && row.parentElement?.closest('tr')) nestedRows = true;
+  return value;
+}
+
+/** Forgets the entry of every element from `node` up (the row it is in, however deeply nested). */
+export function markDirty(node: Node): void {
+  for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
+    entries.delete(el);
+}
+
+/**
+ * Forgets a subtree that left the document: changes made to it while detached are not observed, and it
+ * may come back. (A subtree that joins needs nothing: its rows were either forgotten when it left, or never
+ * parsed under this session, since only rows of tables inside the watched subtree are cached.)
+ * Only rows hold entries: a `tr`, or any child of a `tbody`; below a `tr`, only rows of a nested table.
+ */
+function forgetSubtree(node: Node): void {
+  if (node.nodeType !== 1) return;
+  const el = node as Element;
+  entries.delete(el);
+  if (!el.firstElementChild || (el.tagName === 'TR' && !nestedRows)) return;
+  for (const row of el.querySelectorAll('tr, tbody > *')) entries.delete(row);
+}
+
+/** One record of the watching observer: the rows it touched are parsed again on the next read. */
+export function noteMutation(record: MutationRecord): void {
+  markDirty(record.target);
+  if (record.type !== 'childList') return;
+  for (let i = 0; i < record.removedNodes.length; i++) forgetSubtree(record.removedNodes[i] as Node);
+}
+
+/**
+ * The table rows a record touched, when it touched nothing but rows: a change inside a `tr`, or rows
+ * (and blank text) added to or removed from a table section. null when it touched anything else.
+ */
+export function rowsTouched(record: MutationRecord): Element[] | null {
+  const target = record.target;
+  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  const row = el?.closest('tr');
+  if (row) return [row];
+  if (record.type !== 'childList' || !el || !/^(TBODY|THEAD|TFOOT|TABLE)$/.test(el.tagName)) return null;
+  const rows: Element[] = [];
+  for (const list of [record.addedNodes, record.removedNodes])
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i] as Node;
+      if (n.nodeType === 1 && (n as Element).tagName === 'TR') rows.push(n as Element);
+      else if (!(n.nodeType === 3 && !(n.textContent ?? '').trim())) return null;
+    }
+  return rows;
+}
