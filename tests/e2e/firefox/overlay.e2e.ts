@@ -152,6 +152,8 @@ describe('"Open checklist" and the sidebar', () => {
     const b = browser();
     await b.closeSidebar();
     const overlay = new Overlay(await b.fixturePage(pages.atlassianScimSetup));
+    // The page hands its values over on load, and the overlay redraws with the outcome: click after that.
+    await expect.poll(() => overlay.credentialsText()).toContain('key …');
     await overlay.click('open-checklist');
     // Firefox may take a while to refuse: it answers only once the open attempt fails.
     await expect.poll(() => overlay.text('.ssa-message'), { timeout: 20_000 }).toMatch(/press Alt\+Shift\+Y/);
