@@ -3,6 +3,11 @@ import { ATLASSIAN_ADMIN_MATCHES, OKTA_MATCHES } from './utils/hosts';
 import { SCIM_API_MATCH } from './utils/scim-api';
 
 const GECKO_ID = 'scim-setup-assistant@scim-setup-assistant.dev';
+/**
+ * Test builds only (WXT_E2E_SCIM_API=required): api.atlassian.com granted at install, because Chromium's
+ * permission prompt cannot be answered by automation (tests/e2e/support/build-extension.ts).
+ */
+const SCIM_API_REQUIRED = process.env.WXT_E2E_SCIM_API === 'required';
 
 // See README "Permissions" for why each line is here (../shared/security.md rule 6).
 export default defineConfig({
@@ -13,14 +18,9 @@ export default defineConfig({
     name: 'SCIM Setup Assistant',
     description: 'Step-by-step help for connecting Okta to Atlassian Cloud with SCIM user provisioning.',
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [
-      ...OKTA_MATCHES,
-      ...ATLASSIAN_ADMIN_MATCHES,
-      // Test builds only (WXT_E2E_SCIM_API=required): Chromium's permission prompt cannot be answered by automation.
-      ...(process.env.WXT_E2E_SCIM_API === 'required' ? [SCIM_API_MATCH] : []),
-    ],
+    host_permissions: [...OKTA_MATCHES, ...ATLASSIAN_ADMIN_MATCHES, ...(SCIM_API_REQUIRED ? [SCIM_API_MATCH] : [])],
     // Asked for when the admin chooses "Verify key" (../shared/security.md rule 6). Firefox MV2 has one list for both.
-    ...(process.env.WXT_E2E_SCIM_API === 'required'
+    ...(SCIM_API_REQUIRED
       ? {}
       : browser === 'firefox'
         ? { optional_permissions: [SCIM_API_MATCH] }

@@ -81,7 +81,6 @@ export function ScimCheckPanel({ vault, active }: { vault: VaultStatus | undefin
   }
 
   const last = verification ? describeVerify(verification.outcome) : undefined;
-  const verified = verification?.outcome.result === 'valid';
   const missing = lookup?.groups.filter((g) => !g.found) ?? [];
 
   return (
@@ -147,9 +146,7 @@ export function ScimCheckPanel({ vault, active }: { vault: VaultStatus | undefin
         </p>
       )}
       {lookup && lookup.groups.length > 0 && !running && <GroupList groups={lookup.groups} />}
-      {!verified && lookup === undefined && verification === undefined && held && (
-        <p className="muted">Not checked yet.</p>
-      )}
+      {held && verification === undefined && lookup === undefined && <p className="muted">Not checked yet.</p>}
       {feedback && (
         <p className={`feedback feedback-${feedback.tone}`} role={feedback.tone === 'ok' ? 'status' : 'alert'}>
           {feedback.text}

@@ -38,7 +38,8 @@ export const BODY_LIMIT = 64 * 1024;
 export const DEFAULT_RETRY_SECONDS = 30;
 export const MAX_RETRY_SECONDS = 300;
 
-const ORG_KEY_REFUSAL = /not authori[sz]ed to access/i;
+/** Atlassian's answer to an organization API key, or to another directory's key (also inside Okta's message). */
+export const ORG_KEY_REFUSAL = /not authori[sz]ed to access/i;
 
 /** `{base}/Users?startIndex=1&count=1`: the cheapest call that proves the URL and key belong together. */
 export function usersProbeUrl(baseUrl: string): string {

@@ -65,7 +65,7 @@ function directory(groups: Record<string, number>) {
 }
 
 function setup(api: FakeScimApi = fakeScimApi(directory({}), { granted: true })) {
-  let now = 1_000;
+  const now = 1_000;
   const log: string[] = [];
   const handlers = createHandlers({
     now: () => now,
@@ -78,7 +78,7 @@ function setup(api: FakeScimApi = fakeScimApi(directory({}), { granted: true }))
     scimApi: api.deps,
   });
   const route = createRouter(handlers, { id: ID, origin: EXT }, (line) => log.push(line));
-  return { route, api, log, tick: (ms: number) => (now += ms) };
+  return { route, api, log };
 }
 
 async function seedPushGroups(groups: PushedGroup[]) {

@@ -44,7 +44,7 @@ export function createScimHandlers(deps: ScimHandlerDeps): { [K in ScimMessage]:
       if (names.length === 0) return { ok: false, error: NO_PUSHED_GROUPS, code: 'no-pushed-groups' };
       const started = await deps.scim.startLookup(names);
       if (!started.ok) return refuse(started);
-      return { ok: true, value: { total: 'total' in started ? started.total : names.length } };
+      return { ok: true, value: { total: started.total } };
     },
     async 'cancel-group-lookup'() {
       return { ok: true, value: { cancelled: await deps.scim.cancelLookup() } };

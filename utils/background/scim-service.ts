@@ -190,20 +190,23 @@ export function createScimService(deps: ScimDeps) {
   return {
     verify,
     /** Starts a lookup unless one is running; answers at once, the progress tells the rest. */
-    async startLookup(names: readonly string[]): Promise<VerifyResult | { ok: true; total: number }> {
-      if (running) return { ok: true, total: names.length };
+    async startLookup(
+      names: readonly string[],
+    ): Promise<{ ok: true; total: number } | Extract<VerifyResult, { ok: false }>> {
+      const unique = [...new Set(names)];
+      if (running) return { ok: true, total: unique.length };
       const values = await held();
       if (!values.ok) return values;
       if (!(await deps.hasApiPermission()))
         return { ok: false, code: 'api-permission-needed', error: PERMISSION_NEEDED };
       const controller = new AbortController();
-      const done = lookup([...new Set(names)], controller.signal)
+      const done = lookup(unique, controller.signal)
         .catch(() => undefined)
         .finally(() => {
           running = undefined;
         });
       running = { controller, done };
-      return { ok: true, total: new Set(names).size };
+      return { ok: true, total: unique.length };
     },
     /** Stops a running lookup; what was checked so far is kept. */
     async cancelLookup(): Promise<boolean> {
@@ -213,8 +216,6 @@ export function createScimService(deps: ScimDeps) {
       await done;
       return true;
     },
-    /** For tests: wait for the running lookup. */
-    settled: () => running?.done ?? Promise.resolve(),
   };
 }
 

@@ -6,6 +6,7 @@
 
 import type { Finding } from '../findings';
 import { latest } from '../observations';
+import { ORG_KEY_REFUSAL } from '../scim-api';
 import type { Check } from './types';
 
 const REGENERATED =
@@ -36,7 +37,7 @@ export const apiCredentialsRejected: Check = {
     }
     const r = latest(observations, 'okta-integration');
     if (r?.test !== 'forbidden') return {};
-    const wrongType = /not authori[sz]ed to access/i.test(r.testMessage ?? '');
+    const wrongType = ORG_KEY_REFUSAL.test(r.testMessage ?? '');
     return {
       findings: [
         {

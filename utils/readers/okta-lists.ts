@@ -178,14 +178,7 @@ export function rowLookup(
   hook: RowHook,
   cellOf?: (row: Element) => Element | undefined,
 ): (row: Element) => Element | null {
-  if ('selector' in hook || cellOf)
-    return (row) => {
-      const within = cellOf ? cellOf(row) : row;
-      if (!within) return null;
-      return 'selector' in hook
-        ? within.querySelector(hook.selector)
-        : (within.getElementsByClassName(hook.className)[0] ?? null);
-    };
+  if ('selector' in hook || cellOf) return rowLookupEach(hook, cellOf);
   const first = new Map<Element, Element>();
   const matches = table.getElementsByClassName(hook.className);
   for (let i = 0; i < matches.length; i++) {
