@@ -22,3 +22,8 @@ export function isFlowPage(info: PageInfo, atlassianApp: boolean | 'unknown', st
       !['done', 'skipped'].includes(state.steps[s.id].status),
   );
 }
+
+/** The first step, in checklist order, that still needs the admin. */
+export function nextStep(state: DerivedState, among: readonly StepId[] = STEPS.map((s) => s.id)): StepId | undefined {
+  return among.find((id) => ['problem', 'todo', 'unknown'].includes(state.steps[id].status));
+}

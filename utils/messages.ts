@@ -7,7 +7,9 @@ import { browser } from 'wxt/browser';
 import { isStepId, type StepId } from './checklist';
 import type { CredentialNote, ScimCredentials } from './credentials';
 import type { Reading } from './observations';
+import { isPageView, type PageView } from './page-view';
 import type { PageHints, Site } from './pages';
+import { isReadingPatch, type ReadingPatch } from './reading-patch';
 import { isReading } from './readings';
 import type { VerifyOutcome } from './scim-api';
 import type { SenderKind } from './sender';
@@ -33,7 +35,9 @@ export interface Protocol {
   /** The loader reached a page of the flow: inject the overlay into the sender's top frame. */
   'load-overlay': { payload: Record<string, never>; answer: undefined };
   /** What a page reader saw (never a secret); Okta readings count only on the recognised Atlassian Cloud app. */
-  observed: { payload: { reading: Reading }; answer: undefined };
+  observed: { payload: { reading: Reading }; answer: { rev: number } };
+  /** What changed in a list reading since the one stored as revision `base` (utils/reading-patch.ts). */
+  'observed-patch': { payload: ReadingPatch; answer: { rev: number } };
   /** A manual tick (or untick) of a step in the active setup. */
   'mark-step': { payload: { step: StepId; mark: ManualMark | null }; answer: undefined };
   'reset-setup': { payload: { setupId: string }; answer: undefined };
@@ -41,6 +45,11 @@ export interface Protocol {
   /** Overlay on/off per site; a page may only change its own site. */
   'set-overlay': { payload: { site: Site; enabled: boolean }; answer: undefined };
   'set-overlay-expanded': { payload: { expanded: boolean }; answer: undefined };
+  /**
+   * The overlay asks for the view it renders (derived by the background); from then on its tab is sent
+   * every new view ('page-view-changed') until the page is gone.
+   */
+  'page-view': { payload: Record<string, never>; answer: PageView };
   /** The overlay's "Open checklist": opens the side panel for the sender's tab where the browser allows it. */
   'open-checklist': { payload: Record<string, never>; answer: undefined };
 
@@ -70,6 +79,8 @@ export interface Protocol {
 /** Messages the background sends to a content script (top frame only). */
 export interface ContentProtocol {
   'fill-okta-form': { payload: ScimCredentials; answer: FillReport };
+  /** The overlay's view changed (settings, progress, findings, the vault's status). */
+  'page-view-changed': { payload: PageView; answer: undefined };
 }
 
 export type MessageType = keyof Protocol;
@@ -86,6 +97,8 @@ export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'page-seen': PAGES,
   'load-overlay': PAGES,
   observed: PAGES,
+  'observed-patch': PAGES,
+  'page-view': PAGES,
   'mark-step': ANYONE,
   'reset-setup': ['extension-page'],
   'select-setup': ['extension-page'],
@@ -122,6 +135,8 @@ export const VALIDATORS: { [K in MessageType]: Validator<K> } = {
     isRecord(p) && isHints(p.hints) && (typeof p.atlassianApp === 'boolean' || p.atlassianApp === 'unknown'),
   'load-overlay': (p): p is Payload<'load-overlay'> => isEmpty(p),
   observed: (p): p is Payload<'observed'> => isRecord(p) && isReading(p.reading),
+  'observed-patch': (p): p is Payload<'observed-patch'> => isReadingPatch(p),
+  'page-view': (p): p is Payload<'page-view'> => isEmpty(p),
   'mark-step': (p): p is Payload<'mark-step'> =>
     isRecord(p) && isStepId(p.step) && (p.mark === null || p.mark === 'done' || p.mark === 'skipped'),
   'reset-setup': (p): p is Payload<'reset-setup'> => isRecord(p) && isShortString(p.setupId, 100),
@@ -151,6 +166,7 @@ export const CONTENT_VALIDATORS: { [K in keyof ContentProtocol]: (p: unknown) =>
   {
     'fill-okta-form': (p): p is ScimCredentials =>
       isRecord(p) && isCredentialText(p.baseUrl) && isCredentialText(p.apiKey),
+    'page-view-changed': isPageView,
   };
 
 export interface Envelope<K extends MessageType = MessageType> {

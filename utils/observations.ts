@@ -76,7 +76,8 @@ export type Reading =
   | OktaAssignedPeopleReading
   | AtlassianDirectoryReading
   | AtlassianProductAccessReading;
-export type ReadingObservation = Reading & { at: number; appId?: string };
+/** `rev` counts the background's writes of the kind: a list patch names the one it applies to (reading-patch.ts). */
+export type ReadingObservation = Reading & { at: number; appId?: string; rev?: number };
 
 export type Observation =
   | PageVisitObservation

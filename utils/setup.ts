@@ -145,3 +145,10 @@ export function linkContextOf(setup: Setup | undefined): LinkContext {
     atlassianSiteId: setup?.atlassianSiteId,
   };
 }
+
+/** The Okta app instances recognised as Atlassian Cloud, over every setup (sorted, no repeats). */
+export function atlassianAppIds(state: SetupsState): string[] {
+  const ids = new Set<string>();
+  for (const setup of Object.values(state.setups)) if (setup.oktaApp?.id) ids.add(setup.oktaApp.id);
+  return [...ids].sort();
+}

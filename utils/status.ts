@@ -80,8 +80,3 @@ export function deriveState(
     },
   };
 }
-
-/** The first step, in checklist order, that still needs the admin. */
-export function nextStep(state: DerivedState, among: readonly StepId[] = STEPS.map((s) => s.id)): StepId | undefined {
-  return among.find((id) => ['problem', 'todo', 'unknown'].includes(state.steps[id].status));
-}

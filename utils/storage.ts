@@ -3,7 +3,8 @@
  * local:   progress per setup and settings — no secret, ever (../shared/security.md rule 1).
  * session: the SCIM base URL and API key (`vaultItem`), in memory only, read and written by the
  *          background alone (utils/background/vault-service.ts). Nothing else may import `vaultItem`;
- *          tests/unit/secrets-boundary.test.ts enforces it.
+ *          tests/unit/secrets-boundary.test.ts enforces it. Also the tabs whose overlay gets the page
+ *          view (`pageViewTabsItem`, tab ids only).
  */
 import { storage } from 'wxt/utils/storage';
 import type { GroupLookupProgress } from './observations';
@@ -42,6 +43,17 @@ export const vaultItem = () => {
   return vault;
 };
 
+/**
+ * The tabs whose overlay asked for the page view (utils/background/page-views.ts): tab ids, nothing else.
+ * Session only, defined on first use by the background, like the vault.
+ */
+let pageViewTabs: ReturnType<typeof definePageViewTabs> | undefined;
+const definePageViewTabs = () => storage.defineItem<number[]>('session:pageViewTabs', { fallback: [] });
+export const pageViewTabsItem = () => {
+  pageViewTabs ??= definePageViewTabs();
+  return pageViewTabs;
+};
+
 /** How long captured values are kept, in minutes (5–120). */
 export const vaultMinutesItem = storage.defineItem<number>('local:vaultMinutes', { fallback: VAULT_MINUTES.default });
 
@@ -50,6 +62,12 @@ export const vaultMinutesItem = storage.defineItem<number>('local:vaultMinutes',
  * ask the background for the new status. It holds a number and nothing else.
  */
 export const vaultRevisionItem = storage.defineItem<number>('local:vaultRevision', { fallback: 0 });
+
+/**
+ * The Okta app instances recognised as Atlassian Cloud in any setup, copied out of the setups by the
+ * background on every write: the loader on every Okta app page reads this short list, not every setup.
+ */
+export const atlassianAppsItem = storage.defineItem<string[]>('local:atlassianApps', { fallback: [] });
 
 /** The pushed-groups lookup in progress or last finished (counts and times only). */
 export const groupLookupItem = storage.defineItem<GroupLookupProgress | null>('local:groupLookup', { fallback: null });

@@ -10,6 +10,7 @@ import { send } from '../../utils/messages';
 import { newSetup, type Setup } from '../../utils/setup';
 import { setupsItem } from '../../utils/storage';
 import { type ChecklistStore, createChecklistStore } from '../../utils/store';
+import { testPageViews } from '../fakes/page-views';
 import { fakeScimApi } from '../fakes/scim-api';
 
 export const OKTA_ORIGIN = 'https://acme-admin.okta.com';
@@ -32,12 +33,17 @@ export async function seed(setups: Setup[], activeId: string | null = setups[0]?
 
 /** `send` answered by the real background handlers, as if the message had crossed to the service worker. */
 export function answerWithBackground(scimApi: BackgroundDeps['scimApi'] = fakeScimApi().deps) {
+  const vault = createVaultService({
+    now: () => Date.now(),
+    alarms: { create: () => undefined, clear: () => undefined },
+  });
   const deps: BackgroundDeps = {
     now: () => Date.now(),
     makeId: () => 'setup-new',
     openChecklist: async () => undefined,
     injectOverlay: async () => undefined,
-    vault: createVaultService({ now: () => Date.now(), alarms: { create: () => undefined, clear: () => undefined } }),
+    vault,
+    pageViews: testPageViews(vault, () => Date.now()).views,
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: ['No Okta tab in this test.'] }),
     scimApi,

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
 import { createVaultService } from '../../utils/background/vault-service';
-import { settingsItem, setupsItem } from '../../utils/storage';
+import { atlassianAppsItem, settingsItem, setupsItem } from '../../utils/storage';
+import { testPageViews } from '../fakes/page-views';
 import { fakeScimApi } from '../fakes/scim-api';
 
 const ID = 'ext-id';
@@ -23,11 +24,13 @@ function setup() {
   const openChecklist = vi.fn(async () => undefined);
   let n = 0;
   const vault = createVaultService({ now: () => 1000, alarms: { create: vi.fn(), clear: vi.fn() } });
+  const pages = testPageViews(vault);
   const handlers = createHandlers({
     now: () => 1000,
     makeId: () => `id-${++n}`,
     openChecklist,
     injectOverlay: async () => undefined,
+    pageViews: pages.views,
     vault,
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: [] }),
@@ -69,6 +72,18 @@ describe('the background router', () => {
     expect(state.setups[state.activeId!]!.observations['visit:okta-app-assignments']).toMatchObject({
       atlassianApp: true,
     });
+  });
+
+  it('keeps the short list of recognised apps the loader reads, and nothing else there', async () => {
+    const { route } = setup();
+    expect(await atlassianAppsItem.getValue()).toEqual([]);
+    await route({ type: 'page-seen', payload: { hints: {}, atlassianApp: 'unknown' } }, OKTA);
+    expect(await atlassianAppsItem.getValue()).toEqual([]);
+    await route({ type: 'page-seen', payload: { hints: {}, atlassianApp: true } }, OKTA);
+    expect(await atlassianAppsItem.getValue()).toEqual(['0oa1abcdefGHIJKL2345']);
+    const state = await setupsItem.getValue();
+    await route({ type: 'reset-setup', payload: { setupId: state.activeId! } }, POPUP);
+    expect(await atlassianAppsItem.getValue()).toEqual([]);
   });
 
   it('joins the Atlassian organization to the same setup', async () => {

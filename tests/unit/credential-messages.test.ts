@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../utils/background/handlers';
 import { createRouter } from '../../utils/background/router';
 import { createVaultService } from '../../utils/background/vault-service';
+import { testPageViews } from '../fakes/page-views';
 import { fakeScimApi } from '../fakes/scim-api';
 
 const ID = 'ext-id';
@@ -29,6 +30,7 @@ function setup(activeTab: { id?: number; url?: string } | undefined = { id: 3, u
     makeId: () => 'id',
     openChecklist: async () => undefined,
     injectOverlay: async () => undefined,
+    pageViews: testPageViews(vault).views,
     vault,
     activeTab: async () => activeTab,
     fillTab,

@@ -10,6 +10,7 @@ import { createVaultService } from '../../utils/background/vault-service';
 import type { OktaPushGroupsReading, PushedGroup } from '../../utils/readers/okta-push-groups';
 import { deriveState } from '../../utils/status';
 import { setupsItem } from '../../utils/storage';
+import { testPageViews } from '../fakes/page-views';
 import { type FakeScimApi, fakeScimApi } from '../fakes/scim-api';
 
 const ID = 'ext-id';
@@ -67,12 +68,14 @@ function directory(groups: Record<string, number>) {
 function setup(api: FakeScimApi = fakeScimApi(directory({}), { granted: true })) {
   const now = 1_000;
   const log: string[] = [];
+  const vault = createVaultService({ now: () => now, alarms: { create: () => undefined, clear: () => undefined } });
   const handlers = createHandlers({
     now: () => now,
     makeId: () => 'setup-1',
     openChecklist: async () => undefined,
     injectOverlay: async () => undefined,
-    vault: createVaultService({ now: () => now, alarms: { create: () => undefined, clear: () => undefined } }),
+    vault,
+    pageViews: testPageViews(vault).views,
     activeTab: async () => undefined,
     fillTab: async () => ({ filled: [], problems: [] }),
     scimApi: api.deps,

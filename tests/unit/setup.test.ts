@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   applySighting,
+  atlassianAppIds,
   EMPTY_SETUPS,
   markStep,
+  newSetup,
   recordObservation,
   resetSetup,
   type SetupsState,
@@ -85,5 +87,20 @@ describe('setups', () => {
   it('names a setup by its orgs', () => {
     const s = applySighting(EMPTY_SETUPS, OKTA, 1, makeId);
     expect(setupLabel(s.setups[s.activeId!])).toBe('acme.okta.com → Atlassian org not seen yet');
+  });
+
+  it('lists the recognised Atlassian Cloud apps of every setup once, for the loader', () => {
+    const app = (id: string) => ({ id, path: `/admin/app/atlassian/instance/${id}/` });
+    const state: SetupsState = {
+      activeId: 'a',
+      setups: {
+        a: { ...newSetup('a', 1), oktaApp: app('0oaB') },
+        b: { ...newSetup('b', 1), oktaApp: app('0oaA') },
+        c: { ...newSetup('c', 1), oktaApp: app('0oaB') },
+        d: newSetup('d', 1),
+      },
+    };
+    expect(atlassianAppIds(state)).toEqual(['0oaA', '0oaB']);
+    expect(atlassianAppIds(resetSetup(state, 'b', 2))).toEqual(['0oaB']);
   });
 });

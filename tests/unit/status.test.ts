@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../utils/checks/types';
+import { nextStep } from '../../utils/flow';
 import { newSetup, type Setup } from '../../utils/setup';
-import { deriveState, nextStep } from '../../utils/status';
+import { deriveState } from '../../utils/status';
 
 const setup = (patch: Partial<Setup> = {}): Setup => ({ ...newSetup('s', 0), ...patch });
 const fixed = (result: ReturnType<Check['run']>): Check => ({ id: 't', findings: [], steps: [], run: () => result });

@@ -1,10 +1,12 @@
 /** What the background does for each message. Storage writes go through one queue so none is lost. */
 import type { Answer, MessageType, Payload } from '../messages';
-import { visitKey } from '../observations';
+import { type Reading, type ReadingObservation, visitKey } from '../observations';
 import { detectPage } from '../pages';
-import { READING_SITE } from '../readings';
+import { applyPatch } from '../reading-patch';
+import { isReading, READING_SITE } from '../readings';
 import {
   applySighting,
+  atlassianAppIds,
   forgetObservations,
   markStep,
   recordObservation,
@@ -12,8 +14,9 @@ import {
   type SetupsState,
   selectSetup,
 } from '../setup';
-import { settingsItem, setupsItem } from '../storage';
+import { atlassianAppsItem, settingsItem, setupsItem } from '../storage';
 import { type CredentialDeps, createCredentialHandlers } from './credential-handlers';
+import type { PageViews } from './page-views';
 import type { HandlerContext } from './router';
 import { createScimHandlers } from './scim-handlers';
 import { createScimService, type ScimDeps } from './scim-service';
@@ -27,6 +30,8 @@ export interface BackgroundDeps extends CredentialDeps {
   openChecklist: (ctx: HandlerContext) => Promise<void>;
   /** Inject the overlay script into a tab's top frame. */
   injectOverlay: (tabId: number) => Promise<void>;
+  /** The overlays' view: derived here, sent to the tabs that asked (utils/background/page-views.ts). */
+  pageViews: Pick<PageViews, 'subscribe'>;
   /** How the background reaches api.atlassian.com (the optional permission, fetch, pacing, progress). */
   scimApi: Pick<ScimDeps, 'fetch' | 'hasApiPermission' | 'sleep' | 'setProgress'> & {
     requestApiPermission: () => Promise<boolean>;
@@ -34,6 +39,8 @@ export interface BackgroundDeps extends CredentialDeps {
 }
 
 const OK = { ok: true as const, value: undefined };
+const STALE = { ok: false as const, error: 'The page must send the whole reading.', code: 'reading-stale' };
+const MALFORMED = { ok: false as const, error: 'The request was malformed and nothing was changed.' };
 
 export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Handler<K> } {
   let queue: Promise<unknown> = Promise.resolve();
@@ -41,7 +48,10 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
     const run = queue.then(async () => {
       const before = await setupsItem.getValue();
       const after = change(before);
-      if (after !== before) await setupsItem.setValue(after);
+      if (after === before) return;
+      await setupsItem.setValue(after);
+      const apps = atlassianAppIds(after);
+      if (apps.join() !== atlassianAppIds(before).join()) await atlassianAppsItem.setValue(apps);
     });
     queue = run.catch(() => undefined);
     return run;
@@ -58,6 +68,43 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
     recordGroups: (groups, complete) =>
       record('scim-groups', { kind: 'scim-groups', groups, complete, at: deps.now() }),
   });
+
+  /**
+   * Stores what a page read, as `make` builds it from the stored observation of that kind. Okta readings
+   * count only on the recognised Atlassian Cloud app. Answers the new revision (patches are made against it).
+   */
+  async function storeReading(
+    readingKind: Reading['kind'],
+    { sender, kind }: HandlerContext,
+    make: (stored: ReadingObservation | undefined) => Reading | Answer<'observed'>,
+  ): Promise<Answer<'observed'>> {
+    if (kind !== `${READING_SITE[readingKind]}-page`)
+      return { ok: false, error: 'That reading does not belong to this site.' };
+    const info = detectPage(sender.url ?? '');
+    const now = deps.now();
+    let answer: Answer<'observed'> = { ok: false, error: 'This page is not the Atlassian Cloud app of this setup.' };
+    await updateSetups((state) => {
+      const active = state.activeId ? state.setups[state.activeId] : undefined;
+      const appId = info.site === 'okta' ? info.app?.id : undefined;
+      if (info.site === 'okta' && (!appId || active?.oktaApp?.id !== appId)) return state;
+      const stored = active?.observations[readingKind] as ReadingObservation | undefined;
+      const made = make(stored?.kind === readingKind && stored.appId === appId ? stored : undefined);
+      if ('ok' in made) {
+        answer = made;
+        return state;
+      }
+      const rev = (stored?.rev ?? 0) + 1;
+      answer = { ok: true, value: { rev } };
+      return recordObservation(
+        state,
+        readingKind,
+        { ...made, at: now, ...(appId ? { appId } : {}), rev },
+        now,
+        deps.makeId,
+      );
+    });
+    return answer;
+  }
 
   return {
     ...createCredentialHandlers(deps, (via, kind) =>
@@ -76,30 +123,14 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
       }),
     ),
     ...createScimHandlers({ scim, requestApiPermission: deps.scimApi.requestApiPermission }),
-    async observed({ reading }, { sender, kind }) {
-      if (kind !== `${READING_SITE[reading.kind]}-page`)
-        return { ok: false, error: 'That reading does not belong to this site.' };
-      const info = detectPage(sender.url ?? '');
-      const now = deps.now();
-      let accepted = true;
-      await updateSetups((state) => {
-        const active = state.activeId ? state.setups[state.activeId] : undefined;
-        // Okta readings describe one app instance: only the recognised Atlassian Cloud app's count.
-        const appId = info.site === 'okta' ? info.app?.id : undefined;
-        if (info.site === 'okta' && (!appId || active?.oktaApp?.id !== appId)) {
-          accepted = false;
-          return state;
-        }
-        return recordObservation(
-          state,
-          reading.kind,
-          { ...reading, at: now, ...(appId ? { appId } : {}) },
-          now,
-          deps.makeId,
-        );
-      });
-      return accepted ? OK : { ok: false, error: 'This page is not the Atlassian Cloud app of this setup.' };
-    },
+    observed: ({ reading }, ctx) => storeReading(reading.kind, ctx, () => reading),
+    'observed-patch': (patch, ctx) =>
+      storeReading(patch.kind, ctx, (stored) => {
+        // Made against another revision (another tab wrote meanwhile, or nothing is stored): send it whole.
+        if (!stored || stored.rev !== patch.base) return STALE;
+        const next = applyPatch(stored, patch);
+        return next && isReading(next) ? next : MALFORMED;
+      }),
     async 'page-seen'(payload, { sender }) {
       // The URL comes from the browser's sender record, never from the payload.
       const info = detectPage(sender.url ?? '', payload.hints);
@@ -140,6 +171,10 @@ export function createHandlers(deps: BackgroundDeps): { [K in MessageType]: Hand
         );
       });
       return OK;
+    },
+    async 'page-view'(_payload, { sender }) {
+      if (sender.tab?.id === undefined) return { ok: false, error: 'No tab to send the view to.' };
+      return { ok: true, value: await deps.pageViews.subscribe(sender.tab.id) };
     },
     async 'load-overlay'(_payload, { sender }) {
       if (sender.tab?.id === undefined) return { ok: false, error: 'No tab to load the overlay into.' };

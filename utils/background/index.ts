@@ -1,10 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { FillReport } from '../messages';
+import type { PageView } from '../page-view';
 import { SCIM_API_MATCH } from '../scim-api';
-import { groupLookupItem } from '../storage';
+import { atlassianAppIds } from '../setup';
+import {
+  atlassianAppsItem,
+  groupLookupItem,
+  pageViewTabsItem,
+  settingsItem,
+  setupsItem,
+  vaultRevisionItem,
+} from '../storage';
 import { serveTestBridge } from '../test-bridge';
 import { createHandlers } from './handlers';
 import { openChecklistForTab } from './open-checklist';
+import { createPageViews } from './page-views';
 import { createRouter } from './router';
 import { createVaultService, VAULT_ALARM } from './vault-service';
 
@@ -23,13 +33,33 @@ export function startBackground() {
     if (p?.state === 'running')
       void groupLookupItem.setValue({ ...p, state: 'stopped', message: 'The check was interrupted. Run it again.' });
   });
+  // The loader's short list of recognised apps, for setups stored before it existed.
+  void setupsItem.getValue().then((s) => atlassianAppsItem.setValue(atlassianAppIds(s)));
   const apiOrigins = { origins: [SCIM_API_MATCH] };
+
+  const pageViews = createPageViews({
+    now: () => Date.now(),
+    setups: () => setupsItem.getValue(),
+    settings: () => settingsItem.getValue(),
+    vault: () => vault.status(),
+    tabs: { get: () => pageViewTabsItem().getValue(), set: (ids) => pageViewTabsItem().setValue(ids) },
+    send: async (tabId, view: PageView) => {
+      await browser.tabs.sendMessage(tabId, { type: 'page-view-changed', payload: view }, { frameId: 0 });
+    },
+  });
+  // The background is the only writer: every change of what the view is made of passes through here.
+  const viewSourceChanged = () => void pageViews.changed();
+  setupsItem.watch(viewSourceChanged);
+  settingsItem.watch(viewSourceChanged);
+  vaultRevisionItem.watch(viewSourceChanged);
+  browser.tabs.onRemoved.addListener((tabId) => void pageViews.forget(tabId));
 
   const handlers = createHandlers({
     now: () => Date.now(),
     makeId: () => crypto.randomUUID(),
     openChecklist: ({ sender }) => openChecklistForTab(sender.tab?.id, sender.tab?.windowId),
     vault,
+    pageViews,
     injectOverlay: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/overlay.js'] });
     },

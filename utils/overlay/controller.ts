@@ -14,10 +14,11 @@ import {
   renderOverlay,
 } from '../../components/overlay/overlay-view';
 import { getStep, STEPS, type StepId, stepsOfPage } from '../checklist';
-import { isFlowPage } from '../flow';
+import { isFlowPage, nextStep } from '../flow';
 import { CONTENT_VALIDATORS, type FillReport, send } from '../messages';
 import { fillOktaIntegration } from '../okta-fill';
 import { atlassianAppHint, collectHints, hintsAffectedBy } from '../page-hints';
+import type { PageView } from '../page-view';
 import { detectPage, type PageHints, type PageInfo, type Site } from '../pages';
 import { readPageReadings } from '../readers';
 import type { OktaIntegrationReading } from '../readers/okta-integration';
@@ -30,14 +31,14 @@ import {
   watchRows,
   withRowBudget,
 } from '../readers/row-cache';
+import { sameData } from '../same-data';
 import { describeVerify, type VerifyOutcome } from '../scim-api';
-import { linkContextOf } from '../setup';
-import { nextStep } from '../status';
-import { type ChecklistStore, type ChecklistView, createChecklistStore } from '../store';
 import { locateTarget, type Target } from '../targets';
 import { type CaptureOutcome, createCapture } from './capture';
 import { createHighlight, type Highlight } from './highlight';
 import { watchNavigation } from './navigation';
+import { createPageViewStore, type PageViewStore } from './page-view-store';
+import { createReporter } from './reporter';
 import { isUnassignControl, UNASSIGN_FINDING } from './unassign-warning';
 
 export const OVERLAY_TAG = 'scim-setup-assistant';
@@ -50,25 +51,6 @@ interface Mounted {
 }
 
 type Notice = NonNullable<OverlayCredentials['notice']>;
-
-/**
- * Whether two JSON-like values (readings, overlay models) are equal. Stops at the first difference and
- * builds no string: on a 2,000-row list it costs a fraction of a JSON.stringify per frame.
- */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
-}
 
 /**
  * Steps whose target is looked for among list rows, and what in a row can be one: looked for again when a
@@ -110,13 +92,13 @@ const WATCHED_ATTRIBUTES = [
 const ROW_BUDGET_MS = 12;
 
 export function createOverlayController(ctx: ContentScriptContext, site: Site) {
-  let handle: ChecklistStore | undefined;
+  let handle: PageViewStore | undefined;
   let mounted: Mounted | undefined;
   let mounting: Promise<Mounted> | undefined;
   let page: PageInfo = { site: 'none', page: 'none' };
   let atlassianApp: true | 'unknown' = 'unknown';
   let lastReported = '';
-  const lastReadings = new Map<string, unknown>();
+  const reporter = createReporter();
   /** What the panel shows now: an unchanged model is not rendered again (a render dirties layout). */
   let renderedModel: OverlayModel | undefined;
   /**
@@ -167,7 +149,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     const hints = hintsCache.hints;
     page = detectPage(location.href, hints);
     if (page.site === 'okta' && page.app) {
-      const remembered = handle?.store.getState().active?.oktaApp?.id === page.app.id;
+      const remembered = handle?.store.getState().view?.oktaAppId === page.app.id;
       atlassianApp = remembered ? true : atlassianAppHint(document);
     } else {
       atlassianApp = 'unknown';
@@ -193,14 +175,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       return;
     }
     integration = (readings.find((r) => r.kind === 'okta-integration') as OktaIntegrationReading | undefined) ?? null;
-    for (const reading of readings) {
-      if (sameData(lastReadings.get(reading.kind), reading)) continue;
-      lastReadings.set(reading.kind, reading);
-      // Refused (e.g. the app was not recognised yet when the pane rendered first): read it again next time.
-      void send('observed', { reading }).then((answer) => {
-        if (!answer.ok && lastReadings.get(reading.kind) === reading) lastReadings.delete(reading.kind);
-      });
-    }
+    for (const reading of readings) reporter.report(reading);
     if (page.site === 'atlassian') void capture?.check();
     render();
   }
@@ -225,11 +200,11 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     render();
   }
 
-  function credentials(v: ChecklistView): OverlayCredentials | undefined {
+  function credentials(v: PageView): OverlayCredentials | undefined {
     const scimPage = page.site === 'atlassian' && (page.page === 'atlassian-scim-setup' || notice !== undefined);
     if (!integration && !scimPage) return undefined;
     const held =
-      v.vault?.state === 'held'
+      v.vault.state === 'held'
         ? {
             baseUrl: v.vault.baseUrl,
             keyHint: v.vault.keyHint,
@@ -243,7 +218,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     };
   }
 
-  function model(v: ChecklistView, targetOf: (step: StepId) => Target | null): OverlayModel {
+  function model(v: PageView, targetOf: (step: StepId) => Target | null): OverlayModel {
     const here = page.site === 'none' ? [] : stepsOfPage(page.page);
     const steps = here.map((s) => ({
       id: s.id,
@@ -270,15 +245,13 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       steps,
       findings,
       ...(creds ? { credentials: creds } : {}),
-      ...(nextDef
-        ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(linkContextOf(v.active)) } }
-        : {}),
+      ...(nextDef ? { next: { title: nextDef.title, place: nextDef.where.place, link: nextDef.link?.(v.link) } } : {}),
       ...(message ? { message } : {}),
     };
   }
 
   /** The step to point at: the one asked for, else the next open step (here, or the tab that leads to it). */
-  function pointAt(v: ChecklistView, m: Mounted, targetOf: (step: StepId) => Target | null) {
+  function pointAt(v: PageView, m: Mounted, targetOf: (step: StepId) => Target | null) {
     if (!v.settings.overlayExpanded) return m.highlight.clear();
     const here = page.site === 'none' ? [] : stepsOfPage(page.page).map((s) => s.id);
     const goal =
@@ -303,8 +276,12 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     let frame = 0;
     let timer = 0;
     // Our own host (added to the body, restyled by WXT) is not a page change; its shadow tree is not observed.
+    const onlyHost = (nodes: NodeList) => {
+      for (let i = 0; i < nodes.length; i++) if (nodes[i] !== host) return false;
+      return true;
+    };
     const ours = (r: MutationRecord) =>
-      r.target === host || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host));
+      r.target === host || (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes));
     const note = (records: MutationRecord[]) => {
       let theirs = false;
       const clean = new Set<Node>();
@@ -434,7 +411,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   }
 
   async function act(action: OverlayAction, step: StepId | undefined, trusted: boolean) {
-    const v = handle?.store.getState();
+    const v = handle?.store.getState().view;
     if (!v) return;
     message = undefined;
     if (action === 'toggle-overlay-panel') {
@@ -475,8 +452,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   }
 
   function render() {
-    const v = handle?.store.getState();
-    if (!v?.hydrated) return;
+    const v = handle?.store.getState().view;
+    if (!v) return;
     const visible = v.settings.overlay[site] && isFlowPage(page, atlassianApp, v.derived);
     if (!visible) {
       unmount();
@@ -535,7 +512,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   return {
     async start() {
       if (handle) return;
-      handle = createChecklistStore();
+      handle = createPageViewStore();
       const unsubscribe = handle.store.subscribe(() => render());
       ctx.onInvalidated(() => {
         unsubscribe();
@@ -564,7 +541,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       capture = undefined;
       page = { site: 'none', page: 'none' };
       lastReported = '';
-      lastReadings.clear();
+      reporter.reset();
       targets.clear();
       clearTimeout(continueRead);
       continueRead = 0;

@@ -24,12 +24,13 @@ const api =
   (globalThis as unknown as { browser?: ChromeLike; chrome?: ChromeLike }).browser ??
   (globalThis as unknown as { chrome: ChromeLike }).chrome;
 
-/** The Okta app instances recognised as Atlassian Cloud in any setup (storage.local, no secret). */
+/**
+ * The Okta app instances recognised as Atlassian Cloud in any setup: the short list the background keeps
+ * (utils/storage.ts `atlassianApps`), never the setups themselves, which hold whole group lists.
+ */
 async function rememberedApps(): Promise<Set<string>> {
-  const { setups } = (await api.storage.local.get('setups')) as {
-    setups?: { setups?: Record<string, { oktaApp?: { id?: string } }> };
-  };
-  return new Set(Object.values(setups?.setups ?? {}).flatMap((s) => (s.oktaApp?.id ? [s.oktaApp.id] : [])));
+  const { atlassianApps } = (await api.storage.local.get('atlassianApps')) as { atlassianApps?: unknown };
+  return new Set(Array.isArray(atlassianApps) ? atlassianApps.filter((id) => typeof id === 'string') : []);
 }
 
 async function worthLoading(info: PageInfo): Promise<boolean> {

@@ -121,6 +121,20 @@ describe('following the admin around', () => {
     await slack.waitForTimeout(1_600);
     expect(await panel.step('okta-add-app').getAttribute('data-status')).toBe('done');
   });
+
+  test('a renamed Atlassian Cloud app gets the overlay once it has been recognised', async () => {
+    const b = browser();
+    const named = await b.oktaAdminPage(`${OKTA_APP_PATH}#tab-general`);
+    await new Overlay(named).host.waitFor({ state: 'attached' });
+    await named.close();
+
+    // Neither the title nor the heading says Atlassian now: only the loader's short list of recognised apps can tell.
+    const renamed = await b.oktaAdminPage(`${OKTA_APP_PATH}#tab-general`, 'renamed-app');
+    await renamed.getByRole('heading', { level: 1, name: 'Jira and Confluence' }).waitFor();
+    const overlay = new Overlay(renamed);
+    await overlay.host.waitFor({ state: 'attached' });
+    await expect.poll(() => overlay.stepIds()).toContain('okta-add-app');
+  });
 });
 
 describe('on the page', () => {
