@@ -109,7 +109,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   /**
    * What changed since the last read, as the page watcher saw it: 'rows' when every change was inside
    * (or was) a table row, those rows in `changedRows`; 'other' for anything else, for typing, and when
-   * nothing watches (before the overlay is shown). After a 'rows' change the targets found before are
+   * nothing watches (off the flow). After a 'rows' change the targets found before are
    * kept, unless inside a changed row (or gone from the page, see render) or looked for in the rows.
    */
   let changed: 'none' | 'rows' | 'other' = 'other';
@@ -266,22 +266,35 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     else m.highlight.clear();
   }
 
+  /** Stops the page watcher; set while a flow page is shown, whether or not the overlay is. */
+  let stopWatching: AbortController | undefined;
+  /** The overlay's host element, once created: its own changes are not page changes. */
+  let overlayHost: HTMLElement | undefined;
+
   /**
-   * On flow pages only: forms switch between read and edit mode and panes render late without a
-   * navigation, so page changes are re-read — at most once per animation frame, and just after that
-   * frame has been drawn: the page's layout is then up to date, so showing the overlay and pointing at a
-   * control read it for free instead of forcing a layout of a page that has just changed.
+   * While a flow page is shown (with or without the overlay, which the admin may hide): forms switch
+   * between read and edit mode and panes render late without a navigation, so page changes are re-read
+   * — at most once per animation frame, and just after that frame has been drawn: the page's layout is
+   * then up to date, so showing the overlay and pointing at a control read it for free instead of forcing
+   * a layout of a page that has just changed. Started before the first read, so the rows that read parses
+   * are kept (row-cache.ts) instead of parsed again once the overlay is up.
    */
-  function watchPage(signal: AbortSignal, host: HTMLElement) {
+  function watchPage() {
+    if (stopWatching) return;
+    const abort = new AbortController();
+    stopWatching = abort;
+    const { signal } = abort;
+    ctx.signal.addEventListener('abort', () => abort.abort());
     let frame = 0;
     let timer = 0;
     // Our own host (added to the body, restyled by WXT) is not a page change; its shadow tree is not observed.
     const onlyHost = (nodes: NodeList) => {
-      for (let i = 0; i < nodes.length; i++) if (nodes[i] !== host) return false;
+      for (let i = 0; i < nodes.length; i++) if (nodes[i] !== overlayHost) return false;
       return true;
     };
     const ours = (r: MutationRecord) =>
-      r.target === host || (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes));
+      (overlayHost !== undefined && r.target === overlayHost) ||
+      (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes));
     const note = (records: MutationRecord[]) => {
       let theirs = false;
       const clean = new Set<Node>();
@@ -379,6 +392,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         container.append(layer, panel);
       },
     });
+    overlayHost = ui.shadowHost;
     ui.mount();
     // The panel moves to the other bottom corner when it would cover what it points at (and the other does not).
     const dock = (target: DOMRect) => {
@@ -394,7 +408,6 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       abort.signal,
       (action, step, trusted) => void act(action, step as StepId | undefined, trusted),
     );
-    watchPage(abort.signal, ui.shadowHost);
     return m;
   }
 
@@ -454,7 +467,10 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   function render() {
     const v = handle?.store.getState().view;
     if (!v) return;
-    const visible = v.settings.overlay[site] && isFlowPage(page, atlassianApp, v.derived);
+    const onFlow = isFlowPage(page, atlassianApp, v.derived);
+    if (onFlow) watchPage();
+    else unwatchPage();
+    const visible = v.settings.overlay[site] && onFlow;
     if (!visible) {
       unmount();
       return;
@@ -481,6 +497,11 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       renderedModel = next;
     }
     pointAt(v, mounted, targetOf);
+  }
+
+  function unwatchPage() {
+    stopWatching?.abort();
+    stopWatching = undefined;
   }
 
   function unmount() {
@@ -522,6 +543,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       if (ctx.isInvalid) return;
       if (site === 'atlassian') capture = createCapture(ctx, onCapture);
       if (site === 'okta') listenForFill();
+      // The loader injected this script because the page is on the flow: watch before the first read.
+      watchPage();
       watchNavigation(ctx, () => {
         // A navigation resets an explicit "Show me": the next open step is pointed at again.
         const before = page.page;
@@ -536,6 +559,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     },
     stop() {
       unmount();
+      unwatchPage();
       handle?.stop();
       handle = undefined;
       capture = undefined;
