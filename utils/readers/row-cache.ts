@@ -4,7 +4,7 @@
  *
  * The cache is used only while a live MutationObserver watches the document (the overlay's, see
  * `watchRows`) and feeds every record it sees to `noteMutation`. Anywhere else (unit tests, the benchmark's
- * reader timings, a reader called before the overlay is shown) there is no session and every row is
+ * reader timings, a page off the flow) there is no session and every row is
  * parsed afresh: a stale entry would give a false "done" or hide an error, so when in doubt, read.
  *
  * An entry is valid for one watch session (detaching and attaching again forgets everything, since
