@@ -7,6 +7,7 @@
  * sends the reading whole.
  */
 import type { Reading } from './observations';
+import { LIST_MAX } from './readings';
 import { sameData } from './same-data';
 
 /** The list field of each list reading: the only field that can be long. */
@@ -86,9 +87,9 @@ export function isReadingPatch(p: unknown): p is ReadingPatch {
   const s = p.splice;
   return (
     isRecord(s) &&
-    isCount(s.start, 20_000) &&
-    isCount(s.deleteCount, 20_000) &&
+    isCount(s.start, LIST_MAX) &&
+    isCount(s.deleteCount, LIST_MAX) &&
     Array.isArray(s.items) &&
-    s.items.length <= 20_000
+    s.items.length <= LIST_MAX
   );
 }

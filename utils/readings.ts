@@ -10,7 +10,7 @@ type FieldRule = readonly (string | boolean)[] | 'count' | 'text' | ListRule;
 type Schema = { required: Record<string, FieldRule>; optional?: Record<string, FieldRule> };
 
 const MAYBE_BOOL = [true, false, 'unknown'] as const;
-const LIST_MAX = 20_000;
+export const LIST_MAX = 20_000;
 const ASSIGNED_ENTRY: Schema = { required: { name: 'text' }, optional: { id: 'text' } };
 
 export const READING_SCHEMAS: Record<Reading['kind'], Schema> = {
