@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ATLASSIAN_ADMIN_MATCHES, OKTA_MATCHES } from './utils/hosts';
 import { SCIM_API_MATCH } from './utils/scim-api';
@@ -46,4 +47,19 @@ export default defineConfig({
     excludeSources: ['.output/**', 'node_modules/**', 'test-results/**', '.wxt/**'],
   },
   webExt: { disabled: true },
+  hooks: {
+    // The manifest's content scripts run on every admin page: there `wxt/browser` is the browser's own API
+    // (utils/native-browser.ts), not the polyfill the module above puts everywhere else.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const current = config.resolve?.alias ?? [];
+      const aliases = Array.isArray(current)
+        ? current
+        : Object.entries(current).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: resolve(__dirname, 'utils/native-browser.ts') }, ...aliases],
+      };
+    },
+  },
 });

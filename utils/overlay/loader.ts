@@ -2,8 +2,10 @@
  * What every Okta admin page and every admin.atlassian.com page gets: a few kilobytes that watch for SPA
  * navigation and, the first time the admin reaches a page of this setup, ask the background to inject the
  * overlay (utils/overlay/controller.ts via entrypoints/overlay.ts). Off the flow nothing else runs: no UI,
- * no DOM observer, no storage subscription. Deliberately free of the polyfill and the store.
+ * no DOM observer, no storage subscription. Free of the store, and of the polyfill: in the content-script
+ * builds `wxt/browser` is the browser's own API (utils/native-browser.ts, aliased in wxt.config.ts).
  */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { atlassianAppHint, collectHints } from '../page-hints';
 import { detectPage, isOktaAppPage, type PageInfo } from '../pages';
@@ -15,21 +17,12 @@ export const OVERLAY_LOADED = '__scimSetupAssistantOverlay';
 /** Pages where the overlay may have something to say; everything else stays untouched. */
 const EVERYDAY = new Set(['okta-other', 'okta-profile-editor', 'atlassian-other']);
 
-interface ChromeLike {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
-}
-/** `browser` on Firefox, `chrome` (promise-based in MV3) on Chrome: the two calls needed here. */
-const api =
-  (globalThis as unknown as { browser?: ChromeLike; chrome?: ChromeLike }).browser ??
-  (globalThis as unknown as { chrome: ChromeLike }).chrome;
-
 /**
  * The Okta app instances recognised as Atlassian Cloud in any setup: the short list the background keeps
  * (utils/storage.ts `atlassianApps`), never the setups themselves, which hold whole group lists.
  */
 async function rememberedApps(): Promise<Set<string>> {
-  const { atlassianApps } = (await api.storage.local.get('atlassianApps')) as { atlassianApps?: unknown };
+  const { atlassianApps } = (await browser.storage.local.get('atlassianApps')) as { atlassianApps?: unknown };
   return new Set(Array.isArray(atlassianApps) ? atlassianApps.filter((id) => typeof id === 'string') : []);
 }
 
@@ -50,7 +43,7 @@ export function startLoader(ctx: ContentScriptContext): void {
     void worthLoading(info).then((yes) => {
       if (!yes || requested || ctx.isInvalid) return;
       requested = true;
-      api.runtime.sendMessage({ type: 'load-overlay', payload: {} }).catch(() => {
+      browser.runtime.sendMessage({ type: 'load-overlay', payload: {} }).catch(() => {
         requested = false;
       });
     });
