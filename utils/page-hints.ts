@@ -14,11 +14,35 @@ const HEADINGS = 'h1, h2, h3, [role="heading"]';
 const ACTIVE_TAB = 'li.ui-tabs-active > a, li.ui-state-active > a, [role="tab"][aria-selected="true"]';
 /**
  * What a change must be inside of, or add or remove, to change the hints: a heading, a selected ARIA tab, or
- * a selected jQuery UI tab item (anywhere inside it, a superset of `li.… > a`). Simple selectors only: this
- * is matched against every row a burst of list mutations adds or removes.
+ * a selected jQuery UI tab item (anywhere inside it, a superset of `li.… > a`).
  */
 const HINT_NODES =
   'h1, h2, h3, [role="heading"], [role="tab"][aria-selected="true"], li.ui-tabs-active, li.ui-state-active';
+/**
+ * HINT_NODES one by one, to search a subtree that was added or removed (every row of a burst of list
+ * mutations): the browser answers a lone type or class selector from a quick walk, where the whole list
+ * would be matched selector by selector against each element.
+ */
+const HINT_NODE_PARTS = [
+  'h1',
+  'h2',
+  'h3',
+  'li.ui-tabs-active',
+  'li.ui-state-active',
+  '[role="heading"]',
+  '[role="tab"][aria-selected="true"]',
+];
+
+/** Whether `el` is one of HINT_NODES or holds one. */
+function holdsHintNode(el: Element): boolean {
+  // Only a heading, a list item or an element with a role can be one itself.
+  const tag = el.localName;
+  const could = tag === 'h1' || tag === 'h2' || tag === 'h3' || tag === 'li' || el.hasAttribute('role');
+  if (could && el.matches(HINT_NODES)) return true;
+  if (!el.firstElementChild) return false;
+  for (const part of HINT_NODE_PARTS) if (el.querySelector(part)) return true;
+  return false;
+}
 
 export function collectHints(doc: Document): PageHints {
   const headings: string[] = [];
@@ -54,12 +78,14 @@ export function hintsAffectedBy(record: MutationRecord, cleanTargets?: Set<Node>
     cleanTargets?.add(el);
   }
   if (record.type !== 'childList') return false;
-  for (const list of [record.addedNodes, record.removedNodes])
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i] as Node;
-      if (n.nodeType === 1 && ((n as Element).matches(HINT_NODES) || (n as Element).querySelector(HINT_NODES)))
-        return true;
-    }
+  return holdsHintNodes(record.addedNodes) || holdsHintNodes(record.removedNodes);
+}
+
+function holdsHintNodes(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as Node;
+    if (n.nodeType === 1 && holdsHintNode(n as Element)) return true;
+  }
   return false;
 }
 

@@ -82,4 +82,59 @@ describe('page hints', () => {
     expect(affects(() => d.querySelector('td')?.setAttribute('role', 'tab'))).toBe(true);
     observer.disconnect();
   });
+
+  it('finds a heading or a selected tab however deep in a subtree added or removed, and nothing else', () => {
+    const d = doc('<table><tbody></tbody></table>');
+    const body = $(d, 'tbody');
+    const observer = new MutationObserver(() => {});
+    observer.observe(d.body, { childList: true, subtree: true });
+    /** Whether adding the row, then removing it, can change the hints (each asked on its own). */
+    const affects = (cells: string) => {
+      const row = d.createElement('tr');
+      row.innerHTML = cells;
+      body.append(row);
+      const added = observer.takeRecords().some((r) => hintsAffectedBy(r));
+      row.remove();
+      const removed = observer.takeRecords().some((r) => hintsAffectedBy(r));
+      expect(removed).toBe(added);
+      return added;
+    };
+    for (const inside of [
+      '<h1>a</h1>',
+      '<div><h2>a</h2></div>',
+      '<span><h3>a</h3></span>',
+      '<ul><li class="x ui-tabs-active"><a>a</a></li></ul>',
+      '<ul><li class="ui-state-active"></li></ul>',
+      '<b role="heading">a</b>',
+      '<div><i role="tab" aria-selected="true">a</i></div>',
+    ])
+      expect(affects(`<td>${inside}</td>`), inside).toBe(true);
+    for (const inside of [
+      '<h4>a</h4>',
+      '<ul><li class="ui-state-default"></li></ul>',
+      '<div class="ui-tabs-active"></div>',
+      '<div class="ui-state-active"></div>',
+      '<i role="tab" aria-selected="false">a</i>',
+      '<i role="menu" aria-selected="true">a</i>',
+      '<a role="menuitem">a</a>',
+    ])
+      expect(affects(`<td>${inside}</td>`), inside).toBe(false);
+    // The node added or removed may be one itself.
+    for (const [html, hint] of [
+      ['<h2>a</h2>', true],
+      ['<li class="ui-tabs-active">a</li>', true],
+      ['<span role="heading">a</span>', true],
+      ['<li>a</li>', false],
+      ['<span role="tab">a</span>', false],
+    ] as const) {
+      const cell = $(d, 'tbody').appendChild(d.createElement('tr')).appendChild(d.createElement('td'));
+      observer.takeRecords();
+      cell.insertAdjacentHTML('beforeend', html);
+      expect(
+        observer.takeRecords().some((r) => hintsAffectedBy(r)),
+        html,
+      ).toBe(hint);
+    }
+    observer.disconnect();
+  });
 });

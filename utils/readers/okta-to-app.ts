@@ -81,18 +81,24 @@ function isPrimaryEmailRow(row: Element): boolean {
   );
 }
 
-/** The Primary email row's expression, or unknown when the table or the row is not there. */
-function primaryEmailMapping(root: ParentNode): Maybe<string> {
+/** The mappings block: its hook, else the block around its heading (looked for only then: a page-wide search). */
+function mappingsSection(root: ParentNode): Element | null {
+  const hooked = root.querySelector(TO_APP_HOOKS.mappings);
+  if (hooked) return hooked;
   const heading = [...root.querySelectorAll('h1, h2, h3, h4, [role="heading"]')].find((h) =>
     TO_APP_HOOKS.mappingsHeading.test(textOf(h)),
   );
-  const section =
-    root.querySelector(TO_APP_HOOKS.mappings) ??
-    heading?.closest('section, .attribute-mappings, [data-se]') ??
-    heading?.parentElement?.parentElement ??
-    null;
+  return heading?.closest('section, .attribute-mappings, [data-se]') ?? heading?.parentElement?.parentElement ?? null;
+}
+
+/** The Primary email row's expression, or unknown when the table or the row is not there. */
+function primaryEmailMapping(root: ParentNode): Maybe<string> {
+  const section = mappingsSection(root);
   if (!section) return 'unknown';
-  for (const table of section.querySelectorAll('table')) {
+  // A live list taken item by item (a loop asking its length would find every table first): the
+  // tables after the one holding the row are never looked for.
+  const tables = section.getElementsByTagName('table');
+  for (let i = 0, table = tables[0]; table; table = tables[++i]) {
     const valueColumn = columnIndex(table, TO_APP_HOOKS.valueHeader);
     for (const row of bodyRows(table)) {
       if (!isPrimaryEmailRow(row)) continue;
