@@ -49,7 +49,7 @@ export default defineConfig({
   webExt: { disabled: true },
   hooks: {
     // The manifest's content scripts run on every admin page: there `wxt/browser` is the browser's own API
-    // (utils/native-browser.ts), not the polyfill the module above puts everywhere else.
+    // (utils/overlay/native-browser.ts), not the polyfill the module above puts everywhere else.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
       const current = config.resolve?.alias ?? [];
@@ -58,7 +58,10 @@ export default defineConfig({
         : Object.entries(current).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^wxt\/browser$/, replacement: resolve(__dirname, 'utils/native-browser.ts') }, ...aliases],
+        alias: [
+          { find: /^wxt\/browser$/, replacement: resolve(__dirname, 'utils/overlay/native-browser.ts') },
+          ...aliases,
+        ],
       };
     },
   },

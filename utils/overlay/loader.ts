@@ -3,7 +3,7 @@
  * navigation and, the first time the admin reaches a page of this setup, ask the background to inject the
  * overlay (utils/overlay/controller.ts via entrypoints/overlay.ts). Off the flow nothing else runs: no UI,
  * no DOM observer, no storage subscription. Free of the store, and of the polyfill: in the content-script
- * builds `wxt/browser` is the browser's own API (utils/native-browser.ts, aliased in wxt.config.ts).
+ * builds `wxt/browser` is the browser's own API (native-browser.ts, aliased in wxt.config.ts).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
