@@ -82,9 +82,9 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   const scope = scopeOf(doc);
   const table = scope && viewTable(scope, 'groups');
   if (!scope || !table) return null;
-  const rows = bodyRows(table);
   // While the overlay watches the page, only rows changed since the last read are parsed again.
   const session = rowSession(table);
+  const rows = bodyRows(table, session);
   const linkHook = pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink);
   const linkOf = lookupsFor(table, session !== 0)(linkHook);
   const key = `assigned-groups|${ASSIGNMENTS_HOOKS.groupLink.indexOf(linkHook as never)}`;
@@ -103,7 +103,7 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   return {
     kind: 'okta-assigned-groups',
     groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
   };
 }
 
@@ -122,8 +122,8 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   const scope = scopeOf(doc);
   const table = scope && viewTable(scope, 'people');
   if (!scope || !table) return null;
-  const rows = bodyRows(table);
   const session = rowSession(table);
+  const rows = bodyRows(table, session);
   const lookup = lookupsFor(table, session !== 0);
   const sample = rows[0];
   const typeColumn = columnIndex(table, ASSIGNMENTS_HOOKS.typeHeader);
@@ -158,6 +158,6 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   return {
     kind: 'okta-assigned-people',
     individuals,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
   };
 }

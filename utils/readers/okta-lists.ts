@@ -4,6 +4,9 @@
  * searches the document per row or reads layout (a 10,000-row table is read once per animation frame).
  */
 import { hiddenByMarkup, textOf } from './dom';
+import { cachedRowHidden, rowHidden, sectionChildren } from './row-cache';
+
+export { rowHidden };
 
 /*
  * Sections and rows are walked through `children`, not `tBodies` / `rows` / `cells`: that skips nested
@@ -58,8 +61,10 @@ export function columnIndex(table: Element, header: RegExp): number {
  * tables, and works in layout-less test DOMs whose table collections are partial.
  * Only a section's first row can be a header row or a placeholder, so only it is examined; any other odd
  * row simply yields no name, which the readers report as a list they could not fully read.
+ * With a row-cache session (take it before calling: it hands pending records over), each body's rows
+ * come from the list row-cache.ts keeps in step with the rows added and removed.
  */
-export function bodyRows(table: Element): Element[] {
+export function bodyRows(table: Element, session = 0): Element[] {
   const rows: Element[] = [];
   const parts = table.children;
   for (let p = 0; p < parts.length; p++) {
@@ -68,7 +73,7 @@ export function bodyRows(table: Element): Element[] {
     if (tag === 'TR') {
       if (!isPlaceholderOrHeader(part)) rows.push(part);
     } else if (tag === 'TBODY') {
-      const list = part.children;
+      const list = sectionChildren(session, part);
       const n = list.length;
       const first = list[0];
       if (first && !isPlaceholderOrHeader(first)) rows.push(first);
@@ -90,12 +95,6 @@ export function groupIdOf(row: Element, link: Element | null): string | undefine
 export function cellText(row: Element, index: number): string | null {
   const cell = index >= 0 ? row.children[index] : undefined;
   return cell ? textOf(cell) : null;
-}
-
-/** Hidden by a client-side filter: `hidden` or an inline `display: none` on the row (attributes only, no layout). */
-export function rowHidden(row: Element): boolean {
-  const style = row.getAttribute('style');
-  return row.hasAttribute('hidden') || (style !== null && /display\s*:\s*none/i.test(style));
 }
 
 /** "Show more", "Load more", "Next": a control that would bring more rows. */
@@ -120,10 +119,11 @@ function disabled(el: Element): boolean {
 /**
  * Whether `rows` is the whole list: false when a search box holds text, a row is filtered out, a shown
  * "more"/"next" control or an "x–y of z" counter says there is more; true otherwise. Looks only outside
- * the table's body, so its cost does not grow with the list.
+ * the table's body, so its cost does not grow with the list. With a session, a row parsed before and not
+ * changed since answers from the row cache.
  */
-export function listComplete(scope: Element, table: Element, rows: readonly Element[]): boolean {
-  for (let i = 0; i < rows.length; i++) if (rowHidden(rows[i] as Element)) return false;
+export function listComplete(scope: Element, table: Element, rows: readonly Element[], session = 0): boolean {
+  for (let i = 0; i < rows.length; i++) if (cachedRowHidden(session, rows[i] as Element)) return false;
   const doc = scope.ownerDocument;
   if (!doc) return false;
   const bodies = new Set<Node>(sections(table, 'TBODY'));

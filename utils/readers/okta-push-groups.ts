@@ -92,7 +92,10 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   const scope = scopeElement(panel);
   if (!scope) return null;
   const table = findTable(scope);
-  const rows = table ? bodyRows(table) : [];
+  // While the overlay watches the page, only rows changed since the last read are parsed again, and the
+  // rows come from lists kept in step with the changes (row-cache.ts); first, so pending changes are seen.
+  const session = table ? rowSession(table) : 0;
+  const rows = table ? bodyRows(table, session) : [];
   // Looked for only when no row is there: with rows, group push is evidently on (and the search would
   // otherwise walk a long table).
   const notice =
@@ -111,7 +114,6 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   // Hooks are chosen once, on the first row. Per row: the link, the status button and the row's own
   // attributes; the other cells only for rows that are not Active. This runs on every animation frame:
   // while the overlay watches the page, only rows that changed since the last read are parsed again.
-  const session = rowSession(table);
   const lookup = lookupsFor(table, session !== 0);
   const sample = rows[0];
   const oktaCell = col.okta >= 0 ? (row: Element) => row.children[col.okta] : undefined;
@@ -173,7 +175,7 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     kind: 'okta-push-groups',
     enabled: notice ? false : rows.length > 0 ? true : 'unknown',
     groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
   };
 }
 

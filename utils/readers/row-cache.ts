@@ -1,6 +1,7 @@
 /**
- * What the list readers parsed of each row, kept until the row changes: a burst of mutations on a
- * 2,000-row list then costs the rows it touched, not the whole list.
+ * What the list readers parsed of each row (and whether the row was hidden), kept until the row changes,
+ * and the rows of each table body, kept in step with the rows added and removed: a burst of mutations on
+ * a 2,000-row list then costs the rows it touched, plus a pass over plain arrays, not a pass over the DOM.
  *
  * The cache is used only while a live MutationObserver watches the document (the overlay's, see
  * `watchRows`) and feeds every record it sees to `noteMutation`. Anywhere else (unit tests, the benchmark's
@@ -24,11 +25,27 @@ interface Entry {
   session: number;
   key: string;
   value: unknown;
+  /** What `rowHidden` said when the row was parsed (its attributes are watched like the rest). */
+  hidden: boolean;
+}
+
+/** A table section's element children, in order, as the records seen so far left them. */
+interface KeptChildren {
+  session: number;
+  children: Element[];
+  /** Where the last record applied was: bursts add and remove neighbouring rows. */
+  near: number;
 }
 
 const watches = new WeakMap<Document, Watch>();
 const entries = new WeakMap<Element, Entry>();
+const kept = new WeakMap<Element, KeptChildren>();
 let lastSession = 0;
+/**
+ * The node `markDirty` last cleared from, while no entry has been made since: records of one burst share
+ * their target (200 rows removed one by one from a body), and clearing the same ancestors again does nothing.
+ */
+let lastDirty: Node | null = null;
 /** Whether a row inside another row (a nested table's) was ever cached: removals then look deeper. */
 let nestedRows = false;
 /** Set while `withoutRowCache` runs. */
@@ -115,6 +132,12 @@ export function withoutRowCache<T>(read: () => T): T {
   }
 }
 
+/** Hidden by a client-side filter: `hidden` or an inline `display: none` on the row (attributes only, no layout). */
+export function rowHidden(row: Element): boolean {
+  const style = row.getAttribute('style');
+  return row.hasAttribute('hidden') || (style !== null && /display\s*:\s*none/i.test(style));
+}
+
 /** `parse(row)`, from the cache when the row has not changed since it was parsed with the same key. */
 export function cachedRow<T>(session: number, row: Element, key: string, parse: (row: Element) => T): T {
   if (session === 0) return parse(row);
@@ -123,13 +146,97 @@ export function cachedRow<T>(session: number, row: Element, key: string, parse: 
   if (deadline !== Number.POSITIVE_INFINITY && parsedInBudget++ > 0 && performance.now() > deadline)
     throw new RowBudgetSpent();
   const value = parse(row);
-  entries.set(row, { session, key, value });
+  entries.set(row, { session, key, value, hidden: rowHidden(row) });
+  lastDirty = null;
   if (!nestedRows && row.parentElement?.closest('tr')) nestedRows = true;
   return value;
 }
 
+/** `rowHidden(row)`, from the cache when the row has not changed since a read of this session parsed it. */
+export function cachedRowHidden(session: number, row: Element): boolean {
+  const entry = session === 0 ? undefined : entries.get(row);
+  return entry && entry.session === session ? entry.hidden : rowHidden(row);
+}
+
+/**
+ * The element children of a table section, in order. With a session, a list kept from one read to the
+ * next and updated from the observer's records (rows added and removed: `noteMutation`), so a read after
+ * a burst does not walk the DOM for every row; built afresh when a record could not be applied surely.
+ * Without a session, the live collection.
+ */
+export function sectionChildren(session: number, section: Element): ArrayLike<Element> {
+  if (session === 0) return section.children;
+  const known = kept.get(section);
+  if (known && known.session === session && sameEnds(section, known.children)) return known.children;
+  const live = section.children;
+  const children: Element[] = [];
+  for (let i = 0; i < live.length; i++) children.push(live[i] as Element);
+  kept.set(section, { session, children, near: 0 });
+  if (!nestedRows && section.parentElement?.closest('tr')) nestedRows = true;
+  return children;
+}
+
+/**
+ * A check of a kept list against the section at a constant cost: the same first and last child (counting
+ * the children would walk them all). Records follow the DOM standard in browsers; this catches an engine
+ * that reports a place wrongly, as happy-dom does for an append (a rebuilt list costs one walk, a wrong
+ * one would misread the table).
+ */
+function sameEnds(section: Element, children: readonly Element[]): boolean {
+  return (
+    section.firstElementChild === (children[0] ?? null) &&
+    section.lastElementChild === (children[children.length - 1] ?? null)
+  );
+}
+
+/** Index of `el` in `list`, looked for first where the last change was; -1 when absent. */
+function indexNear(list: readonly Element[], el: Node, near: number): number {
+  for (let i = near - 1; i <= near + 1; i++) if (list[i] === el) return i;
+  return list.indexOf(el as Element);
+}
+
+/**
+ * Applies one childList record to a kept list of children (its nodes left and joined between its
+ * previousSibling and nextSibling, as the children were when it happened: records are applied in order).
+ * false when the place cannot be told for sure: the list is then built again on the next read.
+ */
+function applyChildList(known: KeptChildren, record: MutationRecord): boolean {
+  const list = known.children;
+  const removed = record.removedNodes;
+  for (let i = 0; i < removed.length; i++) {
+    const node = removed[i] as Node;
+    if (node.nodeType !== 1) continue;
+    const at = indexNear(list, node, known.near);
+    if (at < 0) return false;
+    list.splice(at, 1);
+    known.near = at;
+  }
+  const joined: Element[] = [];
+  const added = record.addedNodes;
+  for (let i = 0; i < added.length; i++) if ((added[i] as Node).nodeType === 1) joined.push(added[i] as Element);
+  if (joined.length === 0) return true;
+  const before = record.previousSibling;
+  const after = record.nextSibling;
+  let at: number;
+  if (before === null) at = 0;
+  else if (before.nodeType === 1) {
+    const previous = indexNear(list, before, known.near - 1);
+    at = previous < 0 ? -1 : previous + 1;
+  } else if (after === null) at = list.length;
+  else if (after.nodeType === 1) at = indexNear(list, after, known.near);
+  // Between two text nodes: which elements surround them is not in the record.
+  else return false;
+  if (at < 0) return false;
+  // In chunks: one splice with thousands of arguments could overflow the stack.
+  for (let i = 0; i < joined.length; i += 1000) list.splice(at + i, 0, ...joined.slice(i, i + 1000));
+  known.near = at + joined.length;
+  return true;
+}
+
 /** Forgets the entry of every element from `node` up (the row it is in, however deeply nested). */
 export function markDirty(node: Node): void {
+  if (node === lastDirty) return;
+  lastDirty = node;
   for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
     entries.delete(el);
 }
@@ -144,15 +251,22 @@ function forgetSubtree(node: Node): void {
   if (node.nodeType !== 1) return;
   const el = node as Element;
   entries.delete(el);
+  kept.delete(el);
   if (!el.firstElementChild || (el.tagName === 'TR' && !nestedRows)) return;
-  for (const row of el.querySelectorAll('tr, tbody > *')) entries.delete(row);
+  for (const part of el.querySelectorAll('tr, tbody, tbody > *')) {
+    entries.delete(part);
+    kept.delete(part);
+  }
 }
 
 /** One record of the watching observer: the rows it touched are parsed again on the next read. */
 export function noteMutation(record: MutationRecord): void {
-  markDirty(record.target);
+  const target = record.target;
+  markDirty(target);
   if (record.type !== 'childList') return;
   for (let i = 0; i < record.removedNodes.length; i++) forgetSubtree(record.removedNodes[i] as Node);
+  const known = kept.get(target as Element);
+  if (known && !applyChildList(known, record)) kept.delete(target as Element);
 }
 
 /**

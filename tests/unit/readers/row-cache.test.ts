@@ -8,6 +8,7 @@ import {
   ROW_ATTRIBUTES,
   RowBudgetSpent,
   rowSession,
+  sectionChildren,
   watchRows,
   withoutRowCache,
   withRowBudget,
@@ -399,4 +400,145 @@ describe('incremental reads equal full reads after random edits (property)', { t
         { numRuns: 40 },
       );
     });
+});
+
+/**
+ * The kept lists of a table body's rows, fed records made by hand the way the DOM standard defines them
+ * (happy-dom's own records leave previousSibling unset on append, which the list's end check catches).
+ */
+describe('sectionChildren: the rows of a body kept in step with childList records', () => {
+  type BodyOp =
+    | { kind: 'append'; count: number }
+    | { kind: 'before'; ref: number }
+    | { kind: 'remove'; at: number }
+    | { kind: 'move'; at: number; to: number }
+    | { kind: 'text' }
+    | { kind: 'replace'; count: number };
+  const bodyOp: fc.Arbitrary<BodyOp> = fc.oneof(
+    fc.record({ kind: fc.constant('append' as const), count: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant('before' as const), ref: fc.nat(40) }),
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat(40) }),
+    fc.record({ kind: fc.constant('move' as const), at: fc.nat(40), to: fc.nat(40) }),
+    fc.constant({ kind: 'text' as const }),
+    fc.record({ kind: fc.constant('replace' as const), count: fc.integer({ min: 0, max: 3 }) }),
+  );
+  let made = 0;
+  const row = () => {
+    const tr = document.createElement('tr');
+    tr.innerHTML = `<td>row ${++made}</td>`;
+    return tr;
+  };
+  /** A childList record as a browser reports it, taken before the change is made. */
+  const record = (
+    body: Element,
+    added: Node[],
+    removed: Node[],
+    previousSibling: Node | null,
+    nextSibling: Node | null,
+  ): MutationRecord => {
+    const list = (nodes: Node[]) => Object.assign([...nodes], { item: (i: number) => nodes[i] ?? null });
+    return {
+      type: 'childList',
+      target: body,
+      addedNodes: list(added),
+      removedNodes: list(removed),
+      previousSibling,
+      nextSibling,
+    } as unknown as MutationRecord;
+  };
+  /** Applies an op to the body and reports its records; whether a kept list can place it (not between texts). */
+  function play(body: Element, o: BodyOp): boolean {
+    const children = [...body.children];
+    const pick = (i: number) => children[i % Math.max(1, children.length)];
+    const insert = (nodes: Node[], ref: Node | null) => {
+      const prev = ref ? ref.previousSibling : body.lastChild;
+      const r = record(body, nodes, [], prev, ref);
+      for (const n of nodes) body.insertBefore(n, ref);
+      noteMutation(r);
+      return !(prev?.nodeType === 3 && ref?.nodeType === 3);
+    };
+    const take = (node: Node) => {
+      const r = record(body, [], [node], node.previousSibling, node.nextSibling);
+      node.parentNode?.removeChild(node);
+      noteMutation(r);
+    };
+    switch (o.kind) {
+      case 'append':
+        return insert(
+          Array.from({ length: o.count }, () => row()),
+          null,
+        );
+      case 'before': {
+        const ref = pick(o.ref) ?? null;
+        return insert([row()], ref);
+      }
+      case 'remove': {
+        const el = pick(o.at);
+        if (el) take(el);
+        return true;
+      }
+      case 'move': {
+        const el = pick(o.at);
+        const to = pick(o.to);
+        if (!el || !to || el === to) return true;
+        take(el);
+        return insert([el], to);
+      }
+      case 'text':
+        return insert([document.createTextNode('\n')], pick(0) ?? null) || true;
+      case 'replace': {
+        const gone = [...body.childNodes];
+        const fresh = Array.from({ length: o.count }, () => row());
+        const r = record(body, fresh, gone, null, null);
+        body.replaceChildren(...fresh);
+        noteMutation(r);
+        return true;
+      }
+    }
+  }
+
+  it('follows rows added, removed and moved, between text nodes too, without walking the body again', () => {
+    fc.assert(
+      fc.property(fc.array(bodyOp, { minLength: 1, maxLength: 30 }), (ops) => {
+        document.body.innerHTML = '<table><tbody>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</tbody></table>';
+        const body = $(document, 'tbody');
+        const stop = watchBlind(document);
+        const session = rowSession(body);
+        expect(session).toBeGreaterThan(0);
+        let list = sectionChildren(session, body);
+        for (const o of ops) {
+          const placeable = play(body, o);
+          const next = sectionChildren(session, body);
+          expect(Array.from(next)).toEqual([...body.children]);
+          // Kept and updated in place, unless the record could not say where the rows went.
+          if (placeable) expect(next).toBe(list);
+          list = next;
+        }
+        stop();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('builds the list again when the records do not match the body, and never serves one without a session', () => {
+    document.body.innerHTML = '<table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody></table>';
+    const body = $(document, 'tbody');
+    expect(sectionChildren(0, body)).toBe(body.children);
+    const stop = watchBlind(document);
+    const session = rowSession(body);
+    const first = sectionChildren(session, body);
+    // A change no record reported (a blind watch): the end check sees another last row.
+    body.append(row());
+    const second = sectionChildren(session, body);
+    expect(second).not.toBe(first);
+    expect(Array.from(second)).toEqual([...body.children]);
+    // A record placing a row wrongly (at the start, though it was appended): caught the same way.
+    const late = row();
+    const r = record(body, [late], [], null, null);
+    body.append(late);
+    noteMutation(r);
+    expect(Array.from(sectionChildren(session, body))).toEqual([...body.children]);
+    stop();
+    expect(sectionChildren(rowSession(body), body)).toBe(body.children);
+  });
 });
