@@ -44,15 +44,23 @@ function holdsHintNode(el: Element): boolean {
   return false;
 }
 
-export function collectHints(doc: Document): PageHints {
+/**
+ * The hints of the page. `read`, when given, receives the elements the answer came from (the headings
+ * kept, the selected tab): see `hintsLeft`.
+ */
+export function collectHints(doc: Document, read?: Element[]): PageHints {
   const headings: string[] = [];
   for (const el of doc.querySelectorAll(HEADINGS)) {
     const t = text(el);
-    if (t) headings.push(t);
+    if (t) {
+      headings.push(t);
+      read?.push(el);
+    }
     if (headings.length >= MAX_HEADINGS) break;
   }
   const tab = doc.querySelector(ACTIVE_TAB);
   const activeTab = text(tab);
+  if (tab && activeTab) read?.push(tab);
   return { headings, ...(activeTab ? { activeTab } : {}) };
 }
 
@@ -62,9 +70,14 @@ export function collectHints(doc: Document): PageHints {
  * `aria-selected`, a tab item's `class`). The answer for a watched document stays valid until one does
  * (or the URL changes). An observer feeding this must watch childList, characterData and the attributes
  * `class`, `role` and `aria-selected`, subtree-wide. `cleanTargets`: targets already found outside any
- * such node in this batch of records (filled in as it goes).
+ * such node in this batch of records (filled in as it goes). `removalsByHintsLeft`: the caller asks
+ * `hintsLeft` once per batch instead of searching every removed subtree here.
  */
-export function hintsAffectedBy(record: MutationRecord, cleanTargets?: Set<Node>): boolean {
+export function hintsAffectedBy(
+  record: MutationRecord,
+  cleanTargets?: Set<Node>,
+  removalsByHintsLeft = false,
+): boolean {
   const node = record.target;
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return node.nodeType !== 3;
@@ -78,7 +91,18 @@ export function hintsAffectedBy(record: MutationRecord, cleanTargets?: Set<Node>
     cleanTargets?.add(el);
   }
   if (record.type !== 'childList') return false;
-  return holdsHintNodes(record.addedNodes) || holdsHintNodes(record.removedNodes);
+  return holdsHintNodes(record.addedNodes) || (!removalsByHintsLeft && holdsHintNodes(record.removedNodes));
+}
+
+/**
+ * Whether nodes removed since `collectHints` filled `read` may have changed its answer: only by taking
+ * away an element it read (a heading or tab not read, the 21st heading say, changes nothing by leaving),
+ * and then that element is out of the document, or back in it through an addition `hintsAffectedBy`
+ * sees. A few checks per batch of records, where searching each removed row costs one query per selector.
+ */
+export function hintsLeft(read: readonly Element[]): boolean {
+  for (const el of read) if (!el.isConnected) return true;
+  return false;
 }
 
 function holdsHintNodes(nodes: NodeList): boolean {

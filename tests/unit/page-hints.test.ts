@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atlassianAppHint, collectHints, hintsAffectedBy } from '../../utils/page-hints';
+import { atlassianAppHint, collectHints, hintsAffectedBy, hintsLeft } from '../../utils/page-hints';
 import { $ } from './readers/snapshots';
 
 function doc(html: string, title = '') {
@@ -136,5 +137,64 @@ describe('page hints', () => {
       ).toBe(hint);
     }
     observer.disconnect();
+  });
+
+  describe('removals judged by the elements the hints came from (hintsLeft)', () => {
+    /** Headings (some empty, more than are kept), tabs, and a table whose rows hold headings and tabs too. */
+    const page = () =>
+      doc(`<h1>App</h1><ul><li class="ui-state-default"><a>General</a></li><li class="ui-tabs-active"><a>Push Groups</a></li></ul>
+        <div role="tab" aria-selected="true">Aria tab</div>
+        ${Array.from({ length: 24 }, (_, i) => (i % 5 === 3 ? '<h2> </h2>' : `<h2>Heading ${i}</h2>`)).join('')}
+        <table><tbody>${Array.from(
+          { length: 12 },
+          (_, i) =>
+            `<tr><td>${i % 4 === 0 ? `<h3>Row heading ${i}</h3>` : i % 4 === 1 ? '<span role="heading">Row</span>' : `cell ${i}`}</td></tr>`,
+        ).join('')}</tbody></table>`);
+    type Op = { remove: number; putBack: boolean };
+    const ops = fc.array(fc.record({ remove: fc.nat(400), putBack: fc.boolean() }), { minLength: 1, maxLength: 6 });
+
+    it('flags every batch of removals and moves that changes the hints', () => {
+      fc.assert(
+        fc.property(ops, (list: Op[]) => {
+          const d = page();
+          const read: Element[] = [];
+          const before = collectHints(d, read);
+          const observer = new MutationObserver(() => {});
+          observer.observe(d.body, { childList: true, subtree: true, characterData: true, attributes: true });
+          for (const { remove, putBack } of list) {
+            const all = [...d.body.querySelectorAll('*')];
+            const el = all[remove % all.length];
+            if (!el) continue;
+            el.remove();
+            // A move: out, then in again at the end (the addition is searched, as always).
+            if (putBack) d.body.append(el);
+          }
+          const flagged = observer.takeRecords().some((r) => hintsAffectedBy(r, undefined, true)) || hintsLeft(read);
+          observer.disconnect();
+          if (JSON.stringify(collectHints(d)) !== JSON.stringify(before)) expect(flagged).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('lets a removal that takes away nothing the hints came from pass, where a subtree search would not', () => {
+      const d = page();
+      const read: Element[] = [];
+      collectHints(d, read);
+      expect(read.map((el) => el.textContent)).toContain('Push Groups');
+      // The 24th heading and a row holding a heading were never read: 20 headings are kept.
+      const observer = new MutationObserver(() => {});
+      observer.observe(d.body, { childList: true, subtree: true });
+      [...d.querySelectorAll('h2')].at(-1)?.remove();
+      $(d, 'tbody').lastElementChild?.remove();
+      $(d, 'tbody').firstElementChild?.remove();
+      const records = observer.takeRecords();
+      expect(records.some((r) => hintsAffectedBy(r))).toBe(true);
+      expect(records.some((r) => hintsAffectedBy(r, undefined, true)) || hintsLeft(read)).toBe(false);
+      // Taking away the selected tab is seen.
+      d.querySelector('li.ui-tabs-active')?.remove();
+      expect(hintsLeft(read)).toBe(true);
+      observer.disconnect();
+    });
   });
 });

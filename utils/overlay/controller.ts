@@ -17,7 +17,7 @@ import { getStep, STEPS, type StepId, stepsOfPage } from '../checklist';
 import { isFlowPage, nextStep } from '../flow';
 import { CONTENT_VALIDATORS, type FillReport, send } from '../messages';
 import { fillOktaIntegration } from '../okta-fill';
-import { atlassianAppHint, collectHints, hintsAffectedBy } from '../page-hints';
+import { atlassianAppHint, collectHints, hintsAffectedBy, hintsLeft } from '../page-hints';
 import type { PageView } from '../page-view';
 import { detectPage, type PageHints, type PageInfo, type Site } from '../pages';
 import { readPageReadings } from '../readers';
@@ -114,8 +114,11 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
    */
   let changed: 'none' | 'rows' | 'other' = 'other';
   let changedRows: Element[] = [];
-  /** collectHints' answer while the watcher sees nothing that could change it (and the URL is the same). */
-  let hintsCache: { href: string; hints: PageHints } | undefined;
+  /**
+   * collectHints' answer, and the elements it came from, while the watcher sees nothing that could change
+   * it (and the URL is the same).
+   */
+  let hintsCache: { href: string; hints: PageHints; read: Element[] } | undefined;
   /** The URL of the last read: targets are looked for afresh on another. */
   let readHref = '';
   /** A read that ran out of its row budget, continued in its own task. */
@@ -144,8 +147,10 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     }
     changed = flushWatcher ? 'none' : 'other';
     changedRows = [];
-    if (!flushWatcher || hintsCache?.href !== location.href)
-      hintsCache = { href: location.href, hints: collectHints(document) };
+    if (!flushWatcher || hintsCache?.href !== location.href) {
+      const read: Element[] = [];
+      hintsCache = { href: location.href, hints: collectHints(document, read), read };
+    }
     const hints = hintsCache.hints;
     page = detectPage(location.href, hints);
     if (page.site === 'okta' && page.app) {
@@ -297,12 +302,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes));
     const note = (records: MutationRecord[]) => {
       let theirs = false;
+      let childLists = false;
       const clean = new Set<Node>();
       for (const r of records) {
         noteMutation(r);
         if (ours(r)) continue;
         theirs = true;
-        if (hintsCache && hintsAffectedBy(r, clean)) hintsCache = undefined;
+        if (r.type === 'childList') childLists = true;
+        if (hintsCache && hintsAffectedBy(r, clean, true)) hintsCache = undefined;
         if (changed === 'other') continue;
         const rows = rowsTouched(r);
         if (rows) {
@@ -313,6 +320,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
           changedRows = [];
         }
       }
+      // Removed subtrees are not searched one by one: the hints change only when an element they came from left.
+      if (childLists && hintsCache && hintsLeft(hintsCache.read)) hintsCache = undefined;
       return theirs;
     };
     const observer = new MutationObserver((records) => {
