@@ -7,7 +7,7 @@ import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
 import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
-import { cachedRow, rowSession } from './row-cache';
+import { cachedRow, fewToParse, rowSession } from './row-cache';
 
 export const ASSIGNMENTS_HOOKS = {
   /** Fixture tables (L) → the filter shown as selected → the tables' own headers. */
@@ -86,7 +86,7 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   const session = rowSession(table);
   const rows = bodyRows(table, session);
   const linkHook = pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink);
-  const linkOf = lookupsFor(table, session !== 0)(linkHook);
+  const linkOf = lookupsFor(table, fewToParse(session, rows))(linkHook);
   const key = `assigned-groups|${ASSIGNMENTS_HOOKS.groupLink.indexOf(linkHook as never)}`;
   const parse = (row: Element): AssignedEntry | null => {
     const link = linkOf(row);
@@ -124,7 +124,7 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   if (!scope || !table) return null;
   const session = rowSession(table);
   const rows = bodyRows(table, session);
-  const lookup = lookupsFor(table, session !== 0);
+  const lookup = lookupsFor(table, fewToParse(session, rows));
   const sample = rows[0];
   const typeColumn = columnIndex(table, ASSIGNMENTS_HOOKS.typeHeader);
   const typeHook = pickRowHook(sample, ASSIGNMENTS_HOOKS.typeCell);

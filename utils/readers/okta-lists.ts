@@ -217,8 +217,62 @@ export function rowLookupEach(
   };
 }
 
-/** `rowLookup` over the whole table for a full read; `rowLookupEach` when only changed rows are parsed. */
+/** `Node.DOCUMENT_POSITION_PRECEDING`. */
+const PRECEDING = 2;
+
+/**
+ * The same answers as `rowLookup` for a class hook, from the table's matches walked along with the rows,
+ * for a parse that asks for rows in document order (rows may be left out; a row asked again gets the same
+ * answer). The next match a row contains is its own; one before the row is in a row left out (or in no
+ * row) and is passed over; one after it means the row has none. Mostly one containment test per row,
+ * where the table-wide map costs a `closest` per match and two map operations per row (3× the time on
+ * 10,000 rows). A read that starts further down (rows before it come from the cache) finds its first
+ * match by a binary search. Exact only where no row holds another table's rows (see `lookupsFor`).
+ */
+function inRowOrder(matches: HTMLCollection): (row: Element) => Element | null {
+  let next = -1;
+  let count = 0;
+  let asked: Element | null = null;
+  let answer: Element | null = null;
+  return (row) => {
+    if (row === asked) return answer;
+    asked = row;
+    answer = null;
+    if (next < 0) {
+      count = matches.length;
+      let end = count;
+      next = 0;
+      while (next < end) {
+        const mid = (next + end) >> 1;
+        if (row.compareDocumentPosition(matches[mid] as Element) & PRECEDING) next = mid + 1;
+        else end = mid;
+      }
+    }
+    while (next < count) {
+      const match = matches[next] as Element;
+      if (row.contains(match)) {
+        next += 1;
+        answer = match;
+        break;
+      }
+      if (!(row.compareDocumentPosition(match) & PRECEDING)) break;
+      next += 1;
+    }
+    return answer;
+  };
+}
+
+/**
+ * Lookups row → element for one read of `table`. `incremental`: the read parses few of its rows (the
+ * others come from row-cache.ts), so each is searched on its own (`rowLookupEach`). Otherwise a class
+ * hook walks the table's matches along with the rows (`inRowOrder`, which needs the parse to ask for rows
+ * in document order, as the readers' loops do) when the table holds no other table, else `rowLookup`.
+ */
 export function lookupsFor(table: Element, incremental: boolean) {
-  return (hook: RowHook, cellOf?: (row: Element) => Element | undefined) =>
-    incremental ? rowLookupEach(hook, cellOf) : rowLookup(table, hook, cellOf);
+  let flat: boolean | undefined;
+  return (hook: RowHook, cellOf?: (row: Element) => Element | undefined) => {
+    if (incremental || 'selector' in hook || cellOf) return rowLookupEach(hook, cellOf);
+    flat ??= table.getElementsByTagName('table').length === 0;
+    return flat ? inRowOrder(table.getElementsByClassName(hook.className)) : rowLookup(table, hook);
+  };
 }

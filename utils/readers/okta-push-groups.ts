@@ -8,7 +8,7 @@ import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
 import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
-import { cachedRow, rowSession } from './row-cache';
+import { cachedRow, fewToParse, rowSession } from './row-cache';
 
 export const PUSH_GROUPS_HOOKS = {
   /** The table: fixture `data-se` (L) → the table with a "Push Status" column (H). */
@@ -114,7 +114,7 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   // Hooks are chosen once, on the first row. Per row: the link, the status button and the row's own
   // attributes; the other cells only for rows that are not Active. This runs on every animation frame:
   // while the overlay watches the page, only rows that changed since the last read are parsed again.
-  const lookup = lookupsFor(table, session !== 0);
+  const lookup = lookupsFor(table, fewToParse(session, rows));
   const sample = rows[0];
   const oktaCell = col.okta >= 0 ? (row: Element) => row.children[col.okta] : undefined;
   const linkHook = pickRowHook(oktaCell && sample ? oktaCell(sample) : sample, PUSH_GROUPS_HOOKS.groupLink);

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bodyRows, lookupsFor, rowLookupEach } from '../../../utils/readers/okta-lists';
+
+/** A table whose rows hold 0–2 `hit` elements each (a `hit` in the header too), from a list of counts. */
+function table(counts: readonly number[], nested = false): Element {
+  const d = document.implementation.createHTMLDocument();
+  const hit = (i: number, k: number) => `<a class="hit x${k}">r${i}.${k}</a>`;
+  const rows = counts
+    .map(
+      (n, i) =>
+        `<tr><td>${Array.from({ length: n }, (_, k) => hit(i, k)).join('')}</td><td>${nested && i % 3 === 0 ? `<table><tbody><tr><td>${hit(i, 9)}</td></tr></tbody></table>` : ''}</td></tr>`,
+    )
+    .join('');
+  d.body.innerHTML = `<p class="hit">outside</p><table><thead><tr><th><span class="hit">head</span></th></tr></thead><tbody>${rows}</tbody></table><p class="hit">after</p>`;
+  return d.querySelector('table') as Element;
+}
+
+describe('lookupsFor: a class hook walked along with the rows', () => {
+  it('answers as a search in each row does, with rows left out and rows asked twice, nested tables or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 30, maxLength: 30 }),
+        fc.boolean(),
+        (counts, asks, nested) => {
+          const t = table(counts, nested);
+          const rows = bodyRows(t);
+          const walk = lookupsFor(t, false)({ className: 'hit' });
+          const each = rowLookupEach({ className: 'hit' });
+          rows.forEach((row, i) => {
+            // 0: left out; 1: asked once; 2–3: asked twice.
+            const times = asks[i] ?? 1;
+            for (let k = 0; k < Math.min(times, 2); k++) expect(walk(row)).toBe(each(row));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts further down the table, as a read whose first rows come from the cache does', () => {
+    const t = table([1, 0, 2, 1, 0, 1, 1, 0, 1]);
+    const rows = bodyRows(t);
+    const each = rowLookupEach({ className: 'hit' });
+    for (let start = 0; start < rows.length; start++) {
+      const walk = lookupsFor(t, false)({ className: 'hit' });
+      for (const row of rows.slice(start)) expect(walk(row)).toBe(each(row));
+    }
+  });
+});
