@@ -86,7 +86,7 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   const session = rowSession(table);
   const rows = bodyRows(table, session);
   const linkHook = pickRowHook(rows[0], ASSIGNMENTS_HOOKS.groupLink);
-  const linkOf = lookupsFor(table, fewToParse(session, rows))(linkHook);
+  const linkOf = lookupsFor(table, rows, fewToParse(session, rows))(linkHook);
   const key = `assigned-groups|${ASSIGNMENTS_HOOKS.groupLink.indexOf(linkHook as never)}`;
   const parse = (row: Element): AssignedEntry | null => {
     const link = linkOf(row);
@@ -124,7 +124,7 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   if (!scope || !table) return null;
   const session = rowSession(table);
   const rows = bodyRows(table, session);
-  const lookup = lookupsFor(table, fewToParse(session, rows));
+  const lookup = lookupsFor(table, rows, fewToParse(session, rows));
   const sample = rows[0];
   const typeColumn = columnIndex(table, ASSIGNMENTS_HOOKS.typeHeader);
   const typeHook = pickRowHook(sample, ASSIGNMENTS_HOOKS.typeCell);

@@ -114,7 +114,7 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   // Hooks are chosen once, on the first row. Per row: the link, the status button and the row's own
   // attributes; the other cells only for rows that are not Active. This runs on every animation frame:
   // while the overlay watches the page, only rows that changed since the last read are parsed again.
-  const lookup = lookupsFor(table, fewToParse(session, rows));
+  const lookup = lookupsFor(table, rows, fewToParse(session, rows));
   const sample = rows[0];
   const oktaCell = col.okta >= 0 ? (row: Element) => row.children[col.okta] : undefined;
   const linkHook = pickRowHook(oktaCell && sample ? oktaCell(sample) : sample, PUSH_GROUPS_HOOKS.groupLink);
@@ -184,12 +184,28 @@ const INACTIVE_CONTROL = '.push-status-button.status-inactive';
 /** What in a row `pushGroupsControls` may point at. */
 export const PUSH_GROUPS_ATTENTION = `${ERROR_CONTROL}, ${INACTIVE_CONTROL}`;
 
-/** For "Show me": the table, and the status of the first row that needs attention (Error, then Inactive). */
+/** The first element of `table` with all of `classes`: a class list stops at the first, a selector search does not. */
+function firstWithClasses(table: Element, classes: string): Element | null {
+  return table.getElementsByClassName(classes)[0] ?? null;
+}
+
+/** Whichever of two elements comes first in the document. */
+function earlier(a: Element | null, b: Element | null): Element | null {
+  if (!a || !b) return a ?? b;
+  return a.compareDocumentPosition(b) & 2 /* b PRECEDING a */ ? b : a;
+}
+
+/**
+ * For "Show me": the table, and the status of the first row that needs attention (Error, then Inactive):
+ * the first of ERROR_CONTROL, else of INACTIVE_CONTROL, found through class lists.
+ */
 export function pushGroupsControls(doc: Document) {
   const panel = oktaTabPanel(doc, 'tab-group-push');
   const table = panel && findTable(panel);
-  return {
-    table,
-    attention: table?.querySelector(ERROR_CONTROL) ?? table?.querySelector(INACTIVE_CONTROL) ?? null,
-  };
+  if (!table) return { table, attention: null };
+  const error = earlier(
+    firstWithClasses(table, 'push-status-button status-error'),
+    firstWithClasses(table, 'push-error-icon'),
+  );
+  return { table, attention: error ?? firstWithClasses(table, 'push-status-button status-inactive') };
 }

@@ -26,11 +26,13 @@ describe('lookupsFor: a class hook walked along with the rows', () => {
         (counts, asks, nested) => {
           const t = table(counts, nested);
           const rows = bodyRows(t);
-          const walk = lookupsFor(t, false)({ className: 'hit' });
+          const walk = lookupsFor(t, rows, false)({ className: 'hit' });
           const each = rowLookupEach({ className: 'hit' });
+          const head = t.querySelector('thead tr') as Element;
           rows.forEach((row, i) => {
-            // 0: left out; 1: asked once; 2–3: asked twice.
+            // 0: left out; 1: asked once; 2–3: asked twice; 3: a row not in the list asked first.
             const times = asks[i] ?? 1;
+            if (times === 3) expect(walk(head)).toBe(each(head));
             for (let k = 0; k < Math.min(times, 2); k++) expect(walk(row)).toBe(each(row));
           });
         },
@@ -44,7 +46,7 @@ describe('lookupsFor: a class hook walked along with the rows', () => {
     const rows = bodyRows(t);
     const each = rowLookupEach({ className: 'hit' });
     for (let start = 0; start < rows.length; start++) {
-      const walk = lookupsFor(t, false)({ className: 'hit' });
+      const walk = lookupsFor(t, rows, false)({ className: 'hit' });
       for (const row of rows.slice(start)) expect(walk(row)).toBe(each(row));
     }
   });

@@ -177,4 +177,22 @@ describe('readOktaPushGroups', { timeout: 30_000 }, () => {
     const error = pushGroupsControls(loadSnapshot('push-groups-push-error')).attention;
     expect(error?.closest('tr')?.getAttribute('data-group-id')).toBe(GROUP_IDS.confluenceUsers);
   });
+
+  it('points at the first row in error, by its status or its icon, before any inactive row', () => {
+    const doc = loadSnapshot('push-groups-configured');
+    const rows = [...doc.querySelectorAll('tr[data-se="group-push-row"]')];
+    const [first, second] = rows;
+    if (!first || !second) throw new Error('the snapshot has two rows');
+    const button = (row: Element) => $(row, '.push-status-button');
+    const attention = () => pushGroupsControls(doc).attention;
+    button(first).classList.replace('status-active', 'status-inactive');
+    expect(attention()).toBe(button(first));
+    // An error anywhere comes before an inactive row, however far down.
+    button(second).classList.replace('status-active', 'status-error');
+    expect(attention()).toBe(button(second));
+    // Of two errors, the earlier row's: here an icon only, in the first row.
+    button(first).insertAdjacentHTML('afterend', '<span class="push-error-icon" title="Error">i</span>');
+    expect(attention()?.className).toBe('push-error-icon');
+    expect(attention()?.closest('tr')).toBe(first);
+  });
 });
