@@ -6,6 +6,7 @@ import type { StepId } from './checklist';
 import { isOktaAppPage, type PageId, type PageInfo } from './pages';
 import { allById, collapseSpace, textOf } from './readers/dom';
 import { integrationControls, readOktaIntegration } from './readers/okta-integration';
+import { oktaTabPanel } from './readers/okta-panels';
 import { pushGroupsControls } from './readers/okta-push-groups';
 import { readOktaSignOn, signOnControls } from './readers/okta-sign-on';
 import { readOktaToApp, toAppControls } from './readers/okta-to-app';
@@ -26,9 +27,34 @@ function isShown(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
 
-/** First shown element matching `selector` whose text (or aria-label) matches `label`. */
+/**
+ * A table body this long is a list (groups, people): no control a step points at by its text is in one,
+ * and its rows are most of a long page's elements.
+ */
+const LIST_ROWS = 50;
+const SHOW_ELEMENT = 1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+/**
+ * First shown element matching `selector` whose text (or aria-label) matches `label`, in document order,
+ * list bodies left out. Walked and stopped at the first match: `querySelectorAll` would first collect every
+ * link and button of the page (10,000 on a Push Groups tab of 2,000 groups, 5 ms each time).
+ */
 export function byText(root: ParentNode, selector: string, label: RegExp): Element | null {
-  for (const el of root.querySelectorAll(selector)) {
+  const node = root as Node;
+  const doc = node.nodeType === 9 ? (root as Document) : node.ownerDocument;
+  const start = node.nodeType === 9 ? (root as Document).documentElement : node;
+  if (!doc || !start) return null;
+  const walker = doc.createTreeWalker(start, SHOW_ELEMENT, {
+    acceptNode: (n) =>
+      (n as Element).tagName === 'TBODY' && (n as Element).childElementCount > LIST_ROWS
+        ? FILTER_REJECT
+        : FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n as Element;
+    if (!el.matches(selector)) continue;
     const name = norm(el.getAttribute('aria-label')) || textOf(el) || norm((el as HTMLInputElement).value);
     if (label.test(name) && isShown(el)) return el;
   }
@@ -152,7 +178,9 @@ const IN_PAGE: Partial<Record<StepId, (doc: Document) => Target | null>> = {
     return el && { element: el, hint: 'Push usernames now' };
   },
   'groups-push': (doc) => {
-    const el = byText(doc, CLICKABLE, /^push groups$/i);
+    // In the tab's panel: the tab itself is called Push Groups too.
+    const panel = oktaTabPanel(doc, 'tab-group-push');
+    const el = panel && byText(panel, 'a, button, [role="button"]', /^push groups$/i);
     return el && { element: el, hint: 'Push a group by name' };
   },
   'groups-review-push': (doc) => {

@@ -40,7 +40,10 @@ describe('Show me on the Okta app tabs', { timeout: 30_000 }, () => {
     const error = target('push-groups-push-error', 'groups-review-push');
     expect(error?.element.closest('tr')?.textContent).toContain('atlassian-test-confluence-users');
     expect(target('push-groups-configured', 'groups-review-push')?.element.tagName).toBe('TABLE');
-    expect(target('push-groups-configured', 'groups-push')?.element.textContent).toBe('Push Groups');
+    // The Push Groups button of the panel, not the tab of the same name the admin is on.
+    const push = target('push-groups-configured', 'groups-push')?.element;
+    expect(push?.textContent).toBe('Push Groups');
+    expect(push?.closest('[data-se="push-groups-button"]')).not.toBeNull();
     expect(target('assignments-configured-people', 'assign-groups')?.element.textContent).toBe('Assign');
   });
 
