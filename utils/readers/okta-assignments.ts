@@ -95,16 +95,15 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   };
   const groups: AssignedEntry[] = [];
   let unreadable = false;
-  const seen = { hidden: false };
   for (let i = 0; i < rows.length; i++) {
-    const group = cachedRow(session, rows[i] as Element, key, parse, seen);
+    const group = cachedRow(session, rows[i] as Element, key, parse);
     if (group) groups.push(group);
     else unreadable = true;
   }
   return {
     kind: 'okta-assigned-groups',
     groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
   };
 }
 
@@ -151,15 +150,14 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   };
   const individuals: AssignedEntry[] = [];
   let unreadable = false;
-  const seen = { hidden: false };
   for (let i = 0; i < rows.length; i++) {
-    const person = cachedRow(session, rows[i] as Element, key, parse, seen);
+    const person = cachedRow(session, rows[i] as Element, key, parse);
     if (person === null) unreadable = true;
     else if (person !== 'group') individuals.push(person);
   }
   return {
     kind: 'okta-assigned-people',
     individuals,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
   };
 }
