@@ -7,7 +7,7 @@
  */
 import type { Maybe } from '../observations';
 import { ariaName, CLICKABLE, controlName, firstText, HEADING, inModal, pageContent } from './atlassian-dom';
-import { capText, hiddenByMarkup, textOf } from './dom';
+import { capText, hiddenByMarkup, hiddenItself, textOf } from './dom';
 
 export const PRODUCT_ACCESS_HOOKS = {
   /** A product's container, named by `aria-labelledby` / `aria-label` (fixture, L) → else its nearest heading before. */
@@ -151,7 +151,7 @@ export function readAtlassianProductAccess(doc: Document): AtlassianProductAcces
       continue;
     }
     for (const row of rows) {
-      if (row.hasAttribute('hidden') || /display\s*:\s*none/i.test(row.getAttribute('style') ?? '')) {
+      if (hiddenItself(row)) {
         partial = true;
         continue;
       }

@@ -152,6 +152,24 @@ export function isShown(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
 
+/** A `display: none` declaration among inline styles (`display:none`, `display: none !important`). */
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i;
+
+/**
+ * Hidden by an inline `display: none`, read from the attribute: the way jQuery's `hide()` and client-side
+ * filters hide rows and panels. Not through `el.style`, which builds a style object to answer (a cost per
+ * row on long lists) and which happy-dom 21 never returns from on some malformed inline styles.
+ */
+export function hiddenByStyle(el: Element): boolean {
+  const style = el.getAttribute('style');
+  return style !== null && DISPLAY_NONE.test(style);
+}
+
+/** Hidden by its own markup: `hidden` or an inline `display: none` (a row a client-side filter took out). */
+export function hiddenItself(el: Element): boolean {
+  return el.hasAttribute('hidden') || hiddenByStyle(el);
+}
+
 /**
  * Hidden by its markup: it or an ancestor (up to `within`) has `hidden`, `aria-hidden="true"` or an inline
  * `display: none`. No layout read, so it is cheap per row and gives the same answer in Chromium and in a
@@ -159,8 +177,7 @@ export function isShown(el: Element): boolean {
  */
 export function hiddenByMarkup(el: Element, within?: Element): boolean {
   for (let e: Element | null = el; e && e !== within; e = e.parentElement) {
-    if (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true') return true;
-    if ((e as HTMLElement).style?.display === 'none') return true;
+    if (hiddenItself(e) || e.getAttribute('aria-hidden') === 'true') return true;
   }
   return false;
 }

@@ -4,9 +4,7 @@
  * searches the document per row or reads layout (a 10,000-row table is read once per animation frame).
  */
 import { hiddenByMarkup, textOf } from './dom';
-import { cachedRowHidden, rowHidden, sectionChildren } from './row-cache';
-
-export { rowHidden };
+import { cachedRowHidden, sectionChildren } from './row-cache';
 
 /*
  * Sections and rows are walked through `children`, not `tBodies` / `rows` / `cells`: that skips nested

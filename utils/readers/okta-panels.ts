@@ -3,7 +3,7 @@
  * DOM and hides the others, so a reader scoped to the document could read a hidden tab: each reader
  * reads inside its own tab panel (`#<tab anchor id>-`, okta-admin.md), and only while it is shown.
  */
-import { allById } from './dom';
+import { allById, hiddenItself } from './dom';
 
 export type OktaTabId = 'tab-general' | 'tab-signon' | 'tab-user-management' | 'tab-group-push' | 'tab-assignments';
 
@@ -14,10 +14,7 @@ export type OktaTabId = 'tab-general' | 'tab-signon' | 'tab-user-management' | '
  */
 function panelHidden(panel: Element): boolean {
   return (
-    panel.getAttribute('aria-hidden') === 'true' ||
-    panel.hasAttribute('hidden') ||
-    (panel as HTMLElement).style?.display === 'none' ||
-    panel.classList.contains('ui-tabs-hide')
+    panel.getAttribute('aria-hidden') === 'true' || hiddenItself(panel) || panel.classList.contains('ui-tabs-hide')
   );
 }
 

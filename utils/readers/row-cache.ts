@@ -12,6 +12,7 @@
  * changes made while nothing watched were not seen) and one key: the table-level context the parse
  * depends on (column indexes, chosen hooks), so a header change invalidates every row.
  */
+import { hiddenItself } from './dom';
 
 interface Watch {
   id: number;
@@ -25,7 +26,7 @@ interface Entry {
   session: number;
   key: string;
   value: unknown;
-  /** What `rowHidden` said when the row was parsed (its attributes are watched like the rest). */
+  /** What `hiddenItself` said when the row was parsed (its attributes are watched like the rest). */
   hidden: boolean;
 }
 
@@ -132,12 +133,6 @@ export function withoutRowCache<T>(read: () => T): T {
   }
 }
 
-/** Hidden by a client-side filter: `hidden` or an inline `display: none` on the row (attributes only, no layout). */
-export function rowHidden(row: Element): boolean {
-  const style = row.getAttribute('style');
-  return row.hasAttribute('hidden') || (style !== null && /display\s*:\s*none/i.test(style));
-}
-
 /** `parse(row)`, from the cache when the row has not changed since it was parsed with the same key. */
 export function cachedRow<T>(session: number, row: Element, key: string, parse: (row: Element) => T): T {
   if (session === 0) return parse(row);
@@ -146,7 +141,7 @@ export function cachedRow<T>(session: number, row: Element, key: string, parse: 
   if (deadline !== Number.POSITIVE_INFINITY && parsedInBudget++ > 0 && performance.now() > deadline)
     throw new RowBudgetSpent();
   const value = parse(row);
-  entries.set(row, { session, key, value, hidden: rowHidden(row) });
+  entries.set(row, { session, key, value, hidden: hiddenItself(row) });
   lastDirty = null;
   if (!nestedRows && row.parentElement?.closest('tr')) nestedRows = true;
   return value;
@@ -169,10 +164,10 @@ export function fewToParse(session: number, rows: readonly Element[]): boolean {
   return true;
 }
 
-/** `rowHidden(row)`, from the cache when the row has not changed since a read of this session parsed it. */
+/** `hiddenItself(row)`, from the cache when the row has not changed since a read of this session parsed it. */
 export function cachedRowHidden(session: number, row: Element): boolean {
   const entry = session === 0 ? undefined : entries.get(row);
-  return entry && entry.session === session ? entry.hidden : rowHidden(row);
+  return entry && entry.session === session ? entry.hidden : hiddenItself(row);
 }
 
 /**
