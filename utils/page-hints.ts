@@ -14,14 +14,10 @@ const HEADINGS = 'h1, h2, h3, [role="heading"]';
 const ACTIVE_TAB = 'li.ui-tabs-active > a, li.ui-state-active > a, [role="tab"][aria-selected="true"]';
 /**
  * What a change must be inside of, or add or remove, to change the hints: a heading, a selected ARIA tab, or
- * a selected jQuery UI tab item (anywhere inside it, a superset of `li.… > a`).
- */
-const HINT_NODES =
-  'h1, h2, h3, [role="heading"], [role="tab"][aria-selected="true"], li.ui-tabs-active, li.ui-state-active';
-/**
- * HINT_NODES one by one, to search a subtree that was added or removed (every row of a burst of list
- * mutations): the browser answers a lone type or class selector from a quick walk, where the whole list
- * would be matched selector by selector against each element.
+ * a selected jQuery UI tab item (anywhere inside it, a superset of `li.… > a`). One by one to search a
+ * subtree that was added (every row of a burst of list mutations): the browser answers a lone type or
+ * class selector from a quick walk, where the whole list would be matched selector by selector against
+ * each element.
  */
 const HINT_NODE_PARTS = [
   'h1',
@@ -32,6 +28,7 @@ const HINT_NODE_PARTS = [
   '[role="heading"]',
   '[role="tab"][aria-selected="true"]',
 ];
+const HINT_NODES = HINT_NODE_PARTS.join(', ');
 
 /** Whether `el` is one of HINT_NODES or holds one. */
 function holdsHintNode(el: Element): boolean {

@@ -4,7 +4,7 @@
  */
 import type { StepId } from './checklist';
 import { isOktaAppPage, type PageId, type PageInfo } from './pages';
-import { allById, collapseSpace, textOf } from './readers/dom';
+import { allById, collapseSpace, firstElement, textOf } from './readers/dom';
 import { integrationControls, readOktaIntegration } from './readers/okta-integration';
 import { oktaTabPanel } from './readers/okta-panels';
 import { pushGroupsControls } from './readers/okta-push-groups';
@@ -32,9 +32,6 @@ function isShown(el: Element): boolean {
  * and its rows are most of a long page's elements.
  */
 const LIST_ROWS = 50;
-const SHOW_ELEMENT = 1;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 
 /**
  * First shown element matching `selector` whose text (or aria-label) matches `label`, in document order,
@@ -42,23 +39,12 @@ const FILTER_REJECT = 2;
  * link and button of the page (10,000 on a Push Groups tab of 2,000 groups, 5 ms each time).
  */
 export function byText(root: ParentNode, selector: string, label: RegExp): Element | null {
-  const node = root as Node;
-  const doc = node.nodeType === 9 ? (root as Document) : node.ownerDocument;
-  const start = node.nodeType === 9 ? (root as Document).documentElement : node;
-  if (!doc || !start) return null;
-  const walker = doc.createTreeWalker(start, SHOW_ELEMENT, {
-    acceptNode: (n) =>
-      (n as Element).tagName === 'TBODY' && (n as Element).childElementCount > LIST_ROWS
-        ? FILTER_REJECT
-        : FILTER_ACCEPT,
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n as Element;
-    if (!el.matches(selector)) continue;
+  const isList = (el: Element) => el.tagName === 'TBODY' && el.childElementCount > LIST_ROWS;
+  return firstElement(root as Node, isList, (el) => {
+    if (!el.matches(selector)) return false;
     const name = norm(el.getAttribute('aria-label')) || textOf(el) || norm((el as HTMLInputElement).value);
-    if (label.test(name) && isShown(el)) return el;
-  }
-  return null;
+    return label.test(name) && isShown(el);
+  });
 }
 
 /** First shown element with this id: Okta reuses ids (`userMgmtSettings.edit_link`), so getElementById is not enough. */

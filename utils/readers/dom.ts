@@ -189,3 +189,26 @@ export const isSelect = (c: Control): c is HTMLSelectElement => c instanceof HTM
 export function capText(s: string, max = 300): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+const SHOW_ELEMENT = 1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+/**
+ * The first element below `root` (in document order, `root` itself left out) that `found` says yes to,
+ * subtrees `skip` says yes to left out. Walked and stopped at the first: `querySelectorAll` would first
+ * collect every match of a long page.
+ */
+export function firstElement(
+  root: Node,
+  skip: (el: Element) => boolean,
+  found: (el: Element) => boolean,
+): Element | null {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  if (!doc) return null;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT, {
+    acceptNode: (n) => (skip(n as Element) ? FILTER_REJECT : FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (found(n as Element)) return n as Element;
+  return null;
+}

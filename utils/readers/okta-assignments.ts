@@ -95,15 +95,16 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
   };
   const groups: AssignedEntry[] = [];
   let unreadable = false;
+  const seen = { hidden: false };
   for (let i = 0; i < rows.length; i++) {
-    const group = cachedRow(session, rows[i] as Element, key, parse);
+    const group = cachedRow(session, rows[i] as Element, key, parse, seen);
     if (group) groups.push(group);
     else unreadable = true;
   }
   return {
     kind: 'okta-assigned-groups',
     groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
   };
 }
 
@@ -150,14 +151,15 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
   };
   const individuals: AssignedEntry[] = [];
   let unreadable = false;
+  const seen = { hidden: false };
   for (let i = 0; i < rows.length; i++) {
-    const person = cachedRow(session, rows[i] as Element, key, parse);
+    const person = cachedRow(session, rows[i] as Element, key, parse, seen);
     if (person === null) unreadable = true;
     else if (person !== 'group') individuals.push(person);
   }
   return {
     kind: 'okta-assigned-people',
     individuals,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
   };
 }

@@ -3,8 +3,8 @@
  * in one pass, and whether the rows on show are the whole list. Built for long lists: nothing here
  * searches the document per row or reads layout (a 10,000-row table is read once per animation frame).
  */
-import { hiddenByMarkup, textOf } from './dom';
-import { cachedRowHidden, sectionChildren } from './row-cache';
+import { firstElement, hiddenByMarkup, textOf } from './dom';
+import { sectionChildren } from './row-cache';
 
 /*
  * Sections and rows are walked through `children`, not `tBodies` / `rows` / `cells`: that skips nested
@@ -101,10 +101,6 @@ const MORE_HOOK = /\b(load-more|show-more|pagination-next|next-page)\b/i;
 /** "Showing 1–50 of 2,000" style counters. */
 const COUNTER = /\b\d[\d,]*\s*(?:-|–|to)\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)\b/i;
 
-const SHOW_ELEMENT = 1;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-
 function disabled(el: Element): boolean {
   return (
     el.hasAttribute('disabled') ||
@@ -115,41 +111,31 @@ function disabled(el: Element): boolean {
 }
 
 /**
- * Whether `rows` is the whole list: false when a search box holds text, a row is filtered out, a shown
- * "more"/"next" control or an "x–y of z" counter says there is more; true otherwise. Looks only outside
- * the table's body, so its cost does not grow with the list. With a session, a row parsed before and not
- * changed since answers from the row cache.
+ * Whether the `shown` rows of the table are the whole list: false when one of them is filtered out
+ * (`rowsHidden`, gathered by the reader's loop: row-cache.ts `cachedRow`), a search box holds text, a
+ * shown "more"/"next" control or an "x–y of z" counter says there is more; true otherwise. Looks only
+ * outside the table's bodies, so its cost does not grow with the list.
  */
-export function listComplete(scope: Element, table: Element, rows: readonly Element[], session = 0): boolean {
-  for (let i = 0; i < rows.length; i++) if (cachedRowHidden(session, rows[i] as Element)) return false;
-  const doc = scope.ownerDocument;
-  if (!doc) return false;
+export function listComplete(scope: Element, table: Element, shown: number, rowsHidden: boolean): boolean {
+  if (rowsHidden) return false;
   const bodies = new Set<Node>(sections(table, 'TBODY'));
-  const walker = doc.createTreeWalker(scope, SHOW_ELEMENT, {
-    acceptNode: (n) => (bodies.has(n) ? FILTER_REJECT : FILTER_ACCEPT),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n as Element;
-    if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim()) {
-      if (!hiddenByMarkup(el, scope)) return false;
-      continue;
-    }
+  const saysMore = (el: Element): boolean => {
+    if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim())
+      return !hiddenByMarkup(el, scope);
     const hook = `${el.getAttribute('data-se') ?? ''} ${el.getAttribute('class') ?? ''}`;
     const clickable = el.matches('a, button, [role="button"]');
     const more =
       (clickable && (MORE_TEXT.test(textOf(el)) || /next page/i.test(el.getAttribute('aria-label') ?? ''))) ||
       el.getAttribute('rel') === 'next' ||
       MORE_HOOK.test(hook);
-    if (more && !disabled(el) && !hiddenByMarkup(el, scope)) return false;
-    if (el.childElementCount === 0) {
-      const counter = COUNTER.exec(el.textContent ?? '');
-      if (counter) {
-        const [shownTo, total] = [counter[1], counter[2]].map((s) => Number((s ?? '').replace(/,/g, '')));
-        if ((total ?? 0) > (shownTo ?? 0) || (total ?? 0) > rows.length) return false;
-      }
-    }
-  }
-  return true;
+    if (more && !disabled(el) && !hiddenByMarkup(el, scope)) return true;
+    if (el.childElementCount > 0) return false;
+    const counter = COUNTER.exec(el.textContent ?? '');
+    if (!counter) return false;
+    const [shownTo, total] = [counter[1], counter[2]].map((s) => Number((s ?? '').replace(/,/g, '')));
+    return (total ?? 0) > (shownTo ?? 0) || (total ?? 0) > shown;
+  };
+  return firstElement(scope, (el) => bodies.has(el), saysMore) === null;
 }
 
 /**

@@ -166,8 +166,9 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   };
   const groups: PushedGroup[] = [];
   let unreadable = false;
+  const seen = { hidden: false };
   for (let i = 0; i < rows.length; i++) {
-    const group = cachedRow(session, rows[i] as Element, key, parse);
+    const group = cachedRow(session, rows[i] as Element, key, parse, seen);
     if (group) groups.push(group);
     else unreadable = true;
   }
@@ -175,7 +176,7 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     kind: 'okta-push-groups',
     enabled: notice ? false : rows.length > 0 ? true : 'unknown',
     groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows, session),
+    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
   };
 }
 
