@@ -2,7 +2,10 @@
  * The highlight primitive: a ring and a short tooltip over a page element, drawn in the overlay's shadow
  * root. It follows scroll, resize and layout changes, and disappears when the element does. Layout is
  * read once per animation frame, never inside the scroll or mutation handlers themselves, and all of it
- * before anything is written, so one frame lays out once.
+ * before anything is written, so one frame lays out once. It is read only where the browser has it ready:
+ * while the page scrolls (a scroll leaves layout clean) and in ResizeObserver callbacks (run just after
+ * layout); everything else (a new target, page changes, the slow poll) waits until the next frame has
+ * been drawn, so the ring never makes the browser lay out a page that is still changing.
  */
 
 export interface Highlight {
@@ -34,10 +37,21 @@ export function createHighlight(
   let settleFrame = 0;
   let settleTimer = 0;
   let poll = 0;
-  const resize = new ResizeObserver(() => schedule());
-  // Catches the element being removed or moved by re-renders. The page has just changed, so its layout is
-  // stale until the next frame is drawn: the ring is placed right after that frame, when reading is free.
-  const mutations = new MutationObserver(() => {
+  // Called right after the browser laid the page out: reading the target's box here costs nothing.
+  const resize = new ResizeObserver(() => update());
+  // Catches the element being removed or moved by re-renders.
+  const mutations = new MutationObserver(() => settle());
+
+  /** In the next frame, before it is drawn: for scrolling, where the layout is clean and lag would show. */
+  function schedule() {
+    if (!frame && target) frame = requestAnimationFrame(update);
+  }
+
+  /**
+   * Right after the next frame is drawn: the page has changed (or may have), so its layout is stale until
+   * that frame lays it out, and reading it now would force that layout early.
+   */
+  function settle() {
     if (settleFrame || settleTimer || !target) return;
     settleFrame = requestAnimationFrame(() => {
       settleFrame = 0;
@@ -47,10 +61,6 @@ export function createHighlight(
         update();
       }, 0);
     });
-  });
-
-  function schedule() {
-    if (!frame && target) frame = requestAnimationFrame(update);
   }
 
   function update() {
@@ -99,12 +109,15 @@ export function createHighlight(
       resize.observe(document.documentElement);
       mutations.observe(document.body, { childList: true, subtree: true });
       // Style-only moves (a class toggled elsewhere) trigger no observer: a slow poll covers them.
-      poll = window.setInterval(schedule, 500);
+      poll = window.setInterval(settle, 500);
+      // Not drawn until placed (one frame later), rather than drawn once where the last target was.
+      ring.hidden = true;
+      tip.hidden = true;
       layer.append(ring, tip);
     }
     text = hint;
     tip.textContent = hint;
-    schedule();
+    settle();
   }
 
   const onViewport = () => schedule();

@@ -1,0 +1,109 @@
+/**
+ * When the highlight reads layout: only where the browser has it ready (in a frame while the page
+ * scrolls, or once a frame has been drawn after a change), never inside show(), a mutation callback or a
+ * scroll handler, and never in a frame that follows a page change (that would force the layout early).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHighlight } from '../../../utils/overlay/highlight';
+
+let frames: FrameRequestCallback[] = [];
+/** Runs the callbacks of one animation frame (not those they queue for the next). */
+function runFrame() {
+  const now = frames;
+  frames = [];
+  for (const cb of now) cb(performance.now());
+}
+
+let reads = 0;
+let target: HTMLElement;
+let layer: HTMLElement;
+let abort: AbortController;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  frames = [];
+  reads = 0;
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+    frames.push(cb);
+    return frames.length;
+  });
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation(() => undefined);
+  document.body.innerHTML = '<main><button id="go">Save</button></main><div id="layer"></div>';
+  target = document.getElementById('go') as HTMLElement;
+  layer = document.getElementById('layer') as HTMLElement;
+  target.getBoundingClientRect = () => {
+    reads += 1;
+    return DOMRect.fromRect({ x: 100, y: 200, width: 80, height: 30 });
+  };
+  abort = new AbortController();
+});
+
+afterEach(() => {
+  abort.abort();
+  vi.useRealTimers();
+});
+
+const ring = () => layer.querySelector('.ssa-ring') as HTMLElement;
+
+describe('highlight', () => {
+  it('places the ring only after the next frame has been drawn, and hides it until then', () => {
+    const h = createHighlight(layer, abort.signal);
+    h.show(target, 'Click Save');
+    expect(reads).toBe(0);
+    expect(ring().hidden).toBe(true);
+    runFrame();
+    expect(reads).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(reads).toBe(1);
+    expect(ring().hidden).toBe(false);
+    expect(ring().style.transform).toBe('translate(94px, 194px)');
+  });
+
+  it('follows a page change after the frame it causes, not in the mutation callback or that frame', async () => {
+    const h = createHighlight(layer, abort.signal);
+    h.show(target, 'Click Save');
+    runFrame();
+    vi.advanceTimersByTime(0);
+    reads = 0;
+    document.querySelector('main')?.prepend(document.createElement('p'));
+    await Promise.resolve();
+    expect(reads).toBe(0);
+    runFrame();
+    expect(reads).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(reads).toBe(1);
+  });
+
+  it('follows scrolling in the next frame, not in the scroll handler', () => {
+    const h = createHighlight(layer, abort.signal);
+    h.show(target, 'Click Save');
+    runFrame();
+    vi.advanceTimersByTime(0);
+    reads = 0;
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll'));
+    expect(reads).toBe(0);
+    runFrame();
+    expect(reads).toBe(1);
+  });
+
+  it('the slow poll reads after a drawn frame too, and reading stops once cleared', () => {
+    const h = createHighlight(layer, abort.signal);
+    h.show(target, 'Click Save');
+    runFrame();
+    vi.advanceTimersByTime(0);
+    reads = 0;
+    vi.advanceTimersByTime(500);
+    expect(reads).toBe(0);
+    runFrame();
+    expect(reads).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(reads).toBe(1);
+    h.clear();
+    expect(ring()).toBeNull();
+    vi.advanceTimersByTime(2000);
+    runFrame();
+    vi.advanceTimersByTime(0);
+    expect(reads).toBe(1);
+  });
+});
