@@ -206,37 +206,58 @@ export function rowLookupEach(
  * `rows`, for a parse that asks for rows in their order (rows may be left out; a row asked again gets the
  * same answer; a row not in `rows` is searched on its own). The next match the row contains is its own:
  * one containment test per row where most rows have a match. A match the row does not contain is placed
- * once, by its nearest `tr` looked for ahead in `rows`: in a row left out or in none, it is passed over; in
- * a later row, it waits for it. So a sparse hook (an error icon in a few rows) costs a `closest` per match,
- * never a search of the document per row. The table-wide map of `rowLookup` costs a `closest` per match
- * and two map operations per row, about twice the time on 10,000 rows. Exact where no row holds another
- * table's rows (see `lookupsFor`).
+ * once, by its nearest `tr` (an index of `rows`, built the first time one is needed): in a row left out,
+ * passed or in none, it is passed over; in a later row, it waits for it. So a sparse hook (an error icon in a few rows) costs a `closest` per match,
+ * never a search of the document per row. A parse that starts further down (its first rows cached) skips
+ * the matches before its first row in a few steps (`skipTo`). The table-wide map of `rowLookup` costs a
+ * `closest` per match and two map operations per row, about twice the time on 10,000 rows. Exact where no
+ * row holds another table's rows (see `lookupsFor`).
  */
 function inRowOrder(
   table: Element,
   hook: { className: string },
   rows: readonly Element[],
+  indexOf: () => ReadonlyMap<Element, number>,
 ): (row: Element) => Element | null {
+  /**
+   * Read where it stands, in order, its length asked once: browsers keep their place in a live collection
+   * read in order, and copying it first (`Array.from`) costs several times more (0.9 against 0.1 ms for
+   * 2,000 rows in Chromium, once per hook and per task of a long first read).
+   */
   const matches = table.getElementsByClassName(hook.className);
-  /** Copied once: a live collection is re-searched at each index in some DOMs (happy-dom). */
-  let list: Element[] | undefined;
+  let count = -1;
   /** The first match not placed yet, and its row's index once looked for (-1: in no row of `rows`). */
   let next = 0;
   let holder: number | undefined;
-  /** Index of the last row asked; rows before `scan` hold no match not placed yet. */
+  /** Index of the last row asked. */
   let at = 0;
-  let scan = 0;
   let asked: Element | null = null;
   let answer: Element | null = null;
+  let started = false;
   const alone = rowLookupEach(hook);
-  const holderOf = (match: Element): number => {
+  /**
+   * The index in `rows` of the row a match is in (-1: in none of them), from an index of the rows built
+   * the first time one is needed: a search of `rows` onwards from the current row would run to the end of
+   * the list for each match in no row (a header's) or in a row before it (`skipTo`).
+   */
+  const rowOf = (match: Element): number => {
     const tr = match.closest('tr');
-    for (let k = scan; tr && k < rows.length; k++)
-      if (rows[k] === tr) {
-        scan = k;
-        return k;
-      }
-    return -1;
+    return tr ? (indexOf().get(tr) ?? -1) : -1;
+  };
+  /**
+   * The first match that may belong to row `from` or a later one. A read that goes on from a row (the
+   * rows before were parsed by an earlier task of the same read, row-cache.ts `withRowBudget`) would
+   * otherwise walk every match before it again. Starts where one match per row would put it and steps
+   * back or on from there: a few steps for a hook most rows have, the matches themselves for a sparse one.
+   */
+  const skipTo = (from: number): number => {
+    let j = Math.min(from, count);
+    for (; j > 0; j--) {
+      const k = rowOf(matches[j - 1] as Element);
+      if (k >= 0 && k < from) break;
+    }
+    for (; j < count; j++) if (rowOf(matches[j] as Element) >= from) break;
+    return j;
   };
   return (row) => {
     if (row === asked) return answer;
@@ -249,17 +270,20 @@ function inRowOrder(
       return answer;
     }
     at = i;
-    list ??= Array.from(matches);
-    while (next < list.length) {
-      const match = list[next] as Element;
+    if (!started) {
+      started = true;
+      count = matches.length;
+      if (at > 0) next = skipTo(at);
+    }
+    while (next < count) {
+      const match = matches[next] as Element;
       if (holder === undefined) {
         if (row.contains(match)) {
           next += 1;
-          scan = at;
           answer = match;
           break;
         }
-        holder = holderOf(match);
+        holder = rowOf(match);
       }
       if (holder > at) break;
       next += 1;
@@ -283,9 +307,17 @@ function inRowOrder(
  */
 export function lookupsFor(table: Element, rows: readonly Element[], incremental: boolean) {
   let flat: boolean | undefined;
+  let index: Map<Element, number> | undefined;
+  const indexOf = () => {
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < rows.length; i++) index.set(rows[i] as Element, i);
+    }
+    return index;
+  };
   return (hook: RowHook, cellOf?: (row: Element) => Element | undefined) => {
     if (incremental || 'selector' in hook || cellOf) return rowLookupEach(hook, cellOf);
     flat ??= table.getElementsByTagName('table').length === 0;
-    return flat ? inRowOrder(table, hook, rows) : rowLookup(table, hook);
+    return flat ? inRowOrder(table, hook, rows, indexOf) : rowLookup(table, hook);
   };
 }
