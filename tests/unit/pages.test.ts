@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, type PageHints } from '../../utils/pages';
+import { detectPage, isOktaAppPage, type PageHints } from '../../utils/pages';
 
 const APP = 'https://acme-admin.okta.com/admin/app/atlassian/instance/0oa1abcdefGHIJKL2345/';
 
@@ -145,5 +145,23 @@ describe('detectPage', () => {
 
   it('accepts URL objects', () => {
     expect(detectPage(new URL(`${APP}#tab-signon`)).page).toBe('okta-app-sign-on');
+  });
+
+  // The loader (utils/overlay/loader.ts) skips the heading search where this holds.
+  it('knows an Okta page other than an app instance by its URL alone, whatever the headings say', () => {
+    const hints: PageHints[] = [
+      { headings: ['Provisioning', 'Push Groups'], activeTab: 'Push Groups' },
+      { headings: ['Atlassian Cloud', 'Set up user provisioning'] },
+      { activeTab: 'Assignments' },
+    ];
+    const urls = [...OKTA_ROWS, ...LOOKALIKES].map(([url]) => url);
+    let checked = 0;
+    for (const url of urls) {
+      const byUrl = detectPage(url);
+      if (byUrl.site !== 'okta' || isOktaAppPage(byUrl.page)) continue;
+      checked += 1;
+      for (const h of hints) expect(detectPage(url, h), url).toEqual(byUrl);
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 });

@@ -35,11 +35,22 @@ async function worthLoading(info: PageInfo): Promise<boolean> {
   return true;
 }
 
+/**
+ * The page, from its headings only where they can change the answer: an Okta page other than an app
+ * instance's is known by its URL, so the everyday console (dashboard, people, groups) is not searched for
+ * headings at all, neither now nor on the re-checks after a navigation.
+ */
+function pageNow(): PageInfo {
+  const byUrl = detectPage(location.href);
+  if (byUrl.site === 'okta' && !isOktaAppPage(byUrl.page)) return byUrl;
+  return detectPage(location.href, collectHints(document));
+}
+
 export function startLoader(ctx: ContentScriptContext): void {
   let requested = false;
   watchNavigation(ctx, () => {
     if (requested || (globalThis as Record<string, unknown>)[OVERLAY_LOADED]) return;
-    const info = detectPage(location.href, collectHints(document));
+    const info = pageNow();
     void worthLoading(info).then((yes) => {
       if (!yes || requested || ctx.isInvalid) return;
       requested = true;
