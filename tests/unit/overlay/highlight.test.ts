@@ -45,6 +45,16 @@ afterEach(() => {
 
 const ring = () => layer.querySelector('.ssa-ring') as HTMLElement;
 
+/** A highlight shown and placed once, its layout reads counted from zero. */
+function placed() {
+  const h = createHighlight(layer, abort.signal);
+  h.show(target, 'Click Save');
+  runFrame();
+  vi.advanceTimersByTime(0);
+  reads = 0;
+  return h;
+}
+
 describe('highlight', () => {
   it('places the ring only after the next frame has been drawn, and hides it until then', () => {
     const h = createHighlight(layer, abort.signal);
@@ -60,11 +70,7 @@ describe('highlight', () => {
   });
 
   it('follows a page change after the frame it causes, not in the mutation callback or that frame', async () => {
-    const h = createHighlight(layer, abort.signal);
-    h.show(target, 'Click Save');
-    runFrame();
-    vi.advanceTimersByTime(0);
-    reads = 0;
+    placed();
     document.querySelector('main')?.prepend(document.createElement('p'));
     await Promise.resolve();
     expect(reads).toBe(0);
@@ -75,11 +81,7 @@ describe('highlight', () => {
   });
 
   it('follows scrolling in the next frame, not in the scroll handler', () => {
-    const h = createHighlight(layer, abort.signal);
-    h.show(target, 'Click Save');
-    runFrame();
-    vi.advanceTimersByTime(0);
-    reads = 0;
+    placed();
     window.dispatchEvent(new Event('scroll'));
     window.dispatchEvent(new Event('scroll'));
     expect(reads).toBe(0);
@@ -88,11 +90,7 @@ describe('highlight', () => {
   });
 
   it('the slow poll reads after a drawn frame too, and reading stops once cleared', () => {
-    const h = createHighlight(layer, abort.signal);
-    h.show(target, 'Click Save');
-    runFrame();
-    vi.advanceTimersByTime(0);
-    reads = 0;
+    const h = placed();
     vi.advanceTimersByTime(500);
     expect(reads).toBe(0);
     runFrame();
