@@ -207,11 +207,11 @@ export function rowLookupEach(
  * same answer; a row not in `rows` is searched on its own). The next match the row contains is its own:
  * one containment test per row where most rows have a match. A match the row does not contain is placed
  * once, by its nearest `tr` (an index of `rows`, built the first time one is needed): in a row left out,
- * passed or in none, it is passed over; in a later row, it waits for it. So a sparse hook (an error icon in a few rows) costs a `closest` per match,
- * never a search of the document per row. A parse that starts further down (its first rows cached) skips
- * the matches before its first row in a few steps (`skipTo`). The table-wide map of `rowLookup` costs a
- * `closest` per match and two map operations per row, about twice the time on 10,000 rows. Exact where no
- * row holds another table's rows (see `lookupsFor`).
+ * passed or in none, it is passed over; in a later row, it waits for it. So a sparse hook (an error icon
+ * in a few rows) costs a `closest` per match, never a search of the document per row. A parse that starts
+ * further down (its first rows cached) skips the matches before its first row in a few steps (`skipTo`).
+ * The table-wide map of `rowLookup` costs a `closest` per match and two map operations per row, about
+ * twice the time on 10,000 rows. Exact where no row holds another table's rows (see `lookupsFor`).
  */
 function inRowOrder(
   table: Element,
