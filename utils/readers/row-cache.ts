@@ -135,8 +135,8 @@ export function withoutRowCache<T>(read: () => T): T {
 
 /**
  * `parse(row)`, from the cache when the row has not changed since it was parsed with the same key. `seen`:
- * its `hidden` is set when the row is (`hiddenItself`, kept with the parse), so the reader's one loop over the
- * rows also tells `listComplete` whether a filter hides one.
+ * its `hidden` is set when the row is (`hiddenItself`, kept with the parse), so the reader's one loop over
+ * the rows also tells `listComplete` whether a filter hides one.
  */
 export function cachedRow<T>(
   session: number,
