@@ -1,6 +1,9 @@
 /**
  * What the content script tells page detection beyond the URL: visible headings and the selected
  * app-instance tab. Bounded work: at most a few dozen elements, whatever the page's size.
+ * Nothing inside a table body counts: rows hold data (group and user names an admin typed, which may say
+ * "Provisioning" or "Atlassian Cloud"), not the page's structure, and a burst of rows added to a long list
+ * then needs no search for headings.
  */
 import type { PageHints } from './pages';
 
@@ -15,9 +18,8 @@ const ACTIVE_TAB = 'li.ui-tabs-active > a, li.ui-state-active > a, [role="tab"][
 /**
  * What a change must be inside of, or add or remove, to change the hints: a heading, a selected ARIA tab, or
  * a selected jQuery UI tab item (anywhere inside it, a superset of `li.… > a`). One by one to search a
- * subtree that was added (every row of a burst of list mutations): the browser answers a lone type or
- * class selector from a quick walk, where the whole list would be matched selector by selector against
- * each element.
+ * subtree that was added (a pane, a table added whole): the browser answers a lone type or class selector
+ * from a quick walk, where the whole list would be matched selector by selector against each element.
  */
 const HINT_NODE_PARTS = [
   'h1',
@@ -29,6 +31,11 @@ const HINT_NODE_PARTS = [
   '[role="tab"][aria-selected="true"]',
 ];
 const HINT_NODES = HINT_NODE_PARTS.join(', ');
+
+/** Whether `el` is a table body or inside one, where nothing is a hint. */
+function inTableBody(el: Element): boolean {
+  return el.localName === 'tbody' || el.closest('tbody') !== null;
+}
 
 /** Whether `el` is one of HINT_NODES or holds one. */
 function holdsHintNode(el: Element): boolean {
@@ -48,6 +55,7 @@ function holdsHintNode(el: Element): boolean {
 export function collectHints(doc: Document, read?: Element[]): PageHints {
   const headings: string[] = [];
   for (const el of doc.querySelectorAll(HEADINGS)) {
+    if (inTableBody(el)) continue;
     const t = text(el);
     if (t) {
       headings.push(t);
@@ -55,7 +63,12 @@ export function collectHints(doc: Document, read?: Element[]): PageHints {
     }
     if (headings.length >= MAX_HEADINGS) break;
   }
-  const tab = doc.querySelector(ACTIVE_TAB);
+  let tab: Element | null = null;
+  for (const el of doc.querySelectorAll(ACTIVE_TAB))
+    if (!inTableBody(el)) {
+      tab = el;
+      break;
+    }
   const activeTab = text(tab);
   if (tab && activeTab) read?.push(tab);
   return { headings, ...(activeTab ? { activeTab } : {}) };
@@ -88,7 +101,12 @@ export function hintsAffectedBy(
     cleanTargets?.add(el);
   }
   if (record.type !== 'childList') return false;
-  return holdsHintNodes(record.addedNodes) || (!removalsByHintsLeft && holdsHintNodes(record.removedNodes));
+  // Rows added to (or removed from) a table body: their content is not searched by `collectHints`.
+  const added = record.addedNodes;
+  const removed = removalsByHintsLeft ? null : record.removedNodes;
+  if (added.length === 0 && !removed?.length) return false;
+  if (inTableBody(el)) return false;
+  return holdsHintNodes(added) || (removed !== null && holdsHintNodes(removed));
 }
 
 /**

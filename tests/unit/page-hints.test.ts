@@ -74,9 +74,12 @@ describe('page hints', () => {
         (push.firstElementChild as Element).textContent = 'Push';
       }),
     ).toBe(true);
+    const heading = '<div><span role="heading">New</span></div>';
+    expect(affects(() => d.body.insertAdjacentHTML('beforeend', heading))).toBe(true);
+    // A heading inside a row is the row's content, which `collectHints` leaves out.
     expect(
       affects(() => row.querySelector('td')?.insertAdjacentHTML('beforeend', '<span role="heading">In a row</span>')),
-    ).toBe(true);
+    ).toBe(false);
     expect(affects(() => d.querySelector('h1')?.remove())).toBe(true);
     expect(affects(() => push.classList.remove('ui-tabs-active'))).toBe(true);
     expect(affects(() => general.classList.add('ui-tabs-active'))).toBe(true);
@@ -85,13 +88,13 @@ describe('page hints', () => {
   });
 
   it('finds a heading or a selected tab however deep in a subtree added or removed, and nothing else', () => {
-    const d = doc('<table><tbody></tbody></table>');
-    const body = $(d, 'tbody');
+    const d = doc('<div class="list"></div>');
+    const body = $(d, '.list');
     const observer = new MutationObserver(() => {});
     observer.observe(d.body, { childList: true, subtree: true });
     /** Whether adding the row, then removing it, can change the hints (each asked on its own). */
     const affects = (cells: string) => {
-      const row = d.createElement('tr');
+      const row = d.createElement('div');
       row.innerHTML = cells;
       body.append(row);
       const added = observer.takeRecords().some((r) => hintsAffectedBy(r));
@@ -109,7 +112,7 @@ describe('page hints', () => {
       '<b role="heading">a</b>',
       '<div><i role="tab" aria-selected="true">a</i></div>',
     ])
-      expect(affects(`<td>${inside}</td>`), inside).toBe(true);
+      expect(affects(`<div>${inside}</div>`), inside).toBe(true);
     for (const inside of [
       '<h4>a</h4>',
       '<ul><li class="ui-state-default"></li></ul>',
@@ -119,7 +122,7 @@ describe('page hints', () => {
       '<i role="menu" aria-selected="true">a</i>',
       '<a role="menuitem">a</a>',
     ])
-      expect(affects(`<td>${inside}</td>`), inside).toBe(false);
+      expect(affects(`<div>${inside}</div>`), inside).toBe(false);
     // The node added or removed may be one itself.
     for (const [html, hint] of [
       ['<h2>a</h2>', true],
@@ -128,7 +131,7 @@ describe('page hints', () => {
       ['<li>a</li>', false],
       ['<span role="tab">a</span>', false],
     ] as const) {
-      const cell = $(d, 'tbody').appendChild(d.createElement('tr')).appendChild(d.createElement('td'));
+      const cell = body.appendChild(d.createElement('div')).appendChild(d.createElement('div'));
       observer.takeRecords();
       cell.insertAdjacentHTML('beforeend', html);
       expect(
@@ -136,6 +139,29 @@ describe('page hints', () => {
         html,
       ).toBe(hint);
     }
+    observer.disconnect();
+  });
+
+  it("leaves table bodies out: rows hold data, not the page's headings", () => {
+    const rows =
+      '<tr><td><h3>Atlassian Cloud</h3></td><td><span role="tab" aria-selected="true">Push Groups</span></td></tr>';
+    const d = doc(`<h1>Okta</h1><table><thead><tr><th><h3>Groups</h3></th></tr></thead><tbody>${rows}</tbody></table>`);
+    expect(collectHints(d)).toEqual({ headings: ['Okta', 'Groups'] });
+    const observer = new MutationObserver(() => {});
+    observer.observe(d.body, { childList: true, subtree: true });
+    const added = (to: Element) => {
+      to.insertAdjacentHTML('beforeend', rows);
+      return observer.takeRecords().some((r) => hintsAffectedBy(r));
+    };
+    // Rows added to the body (a burst of list rows) are not searched; the same markup elsewhere is.
+    expect(added($(d, 'tbody'))).toBe(false);
+    expect(added(d.body.appendChild(d.createElement('div')))).toBe(true);
+    expect(collectHints(d)).toEqual({ headings: ['Okta', 'Groups', 'Atlassian Cloud'], activeTab: 'Push Groups' });
+    // A table body added whole is searched as a subtree (a heading inside makes the answer "maybe").
+    const table = d.createElement('table');
+    table.innerHTML = `<tbody>${rows}</tbody>`;
+    d.body.append(table);
+    expect(observer.takeRecords().some((r) => hintsAffectedBy(r))).toBe(true);
     observer.disconnect();
   });
 
