@@ -56,13 +56,16 @@ type Notice = NonNullable<OverlayCredentials['notice']>;
  * Steps whose target is looked for among list rows, and what in a row can be one: looked for again when a
  * changed row holds such an element (the target is the first one in the list).
  */
-const ROW_STEPS: ReadonlyMap<StepId, string> = new Map<StepId, string>([['groups-review-push', PUSH_GROUPS_ATTENTION]]);
+const ROW_STEPS: ReadonlyMap<StepId, readonly string[]> = new Map([['groups-review-push', PUSH_GROUPS_ATTENTION]]);
 
 /** Whether a step's target, found before `rows` changed, may no longer be the one its locator finds. */
 function targetMoved(step: StepId, target: Target | null, rows: readonly Element[]): boolean {
   if (target && rows.some((row) => row.contains(target.element))) return true;
   const could = ROW_STEPS.get(step);
-  return could !== undefined && rows.some((row) => row.isConnected && (row.matches(could) || row.querySelector(could)));
+  return (
+    could !== undefined &&
+    rows.some((row) => row.isConnected && could.some((part) => row.matches(part) || row.querySelector(part)))
+  );
 }
 
 /**
@@ -304,6 +307,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       let theirs = false;
       let childLists = false;
       const clean = new Set<Node>();
+      const rowOf = new Map<Element, Element | null>();
       for (const r of records) {
         noteMutation(r);
         if (ours(r)) continue;
@@ -311,7 +315,7 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
         if (r.type === 'childList') childLists = true;
         if (hintsCache && hintsAffectedBy(r, clean, true)) hintsCache = undefined;
         if (changed === 'other') continue;
-        const rows = rowsTouched(r);
+        const rows = rowsTouched(r, rowOf);
         if (rows) {
           changed = 'rows';
           for (const row of rows) changedRows.push(row);

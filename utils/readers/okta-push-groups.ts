@@ -180,10 +180,15 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
   };
 }
 
-const ERROR_CONTROL = '.push-status-button.status-error, .push-error-icon';
-const INACTIVE_CONTROL = '.push-status-button.status-inactive';
-/** What in a row `pushGroupsControls` may point at. */
-export const PUSH_GROUPS_ATTENTION = `${ERROR_CONTROL}, ${INACTIVE_CONTROL}`;
+/**
+ * What in a row `pushGroupsControls` may point at, one simple selector each: a row is searched for one at
+ * a time, which the browser answers faster than the list (see page-hints.ts).
+ */
+export const PUSH_GROUPS_ATTENTION: readonly string[] = [
+  '.push-status-button.status-error',
+  '.push-error-icon',
+  '.push-status-button.status-inactive',
+];
 
 /** The first element of `table` with all of `classes`: a class list stops at the first, a selector search does not. */
 function firstWithClasses(table: Element, classes: string): Element | null {
@@ -198,7 +203,7 @@ function earlier(a: Element | null, b: Element | null): Element | null {
 
 /**
  * For "Show me": the table, and the status of the first row that needs attention (Error, then Inactive):
- * the first of ERROR_CONTROL, else of INACTIVE_CONTROL, found through class lists.
+ * the first error button or error icon, else the first Inactive button, found through class lists.
  */
 export function pushGroupsControls(doc: Document) {
   const panel = oktaTabPanel(doc, 'tab-group-push');

@@ -301,11 +301,17 @@ export function noteMutation(record: MutationRecord): void {
 /**
  * The table rows a record touched, when it touched nothing but rows: a change inside a `tr`, or rows
  * (and blank text) added to or removed from a table section. null when it touched anything else.
+ * `rowOf`: the row above each target seen in this batch of records (rows removed one by one from a body
+ * share it, and finding none walks up to the document).
  */
-export function rowsTouched(record: MutationRecord): Element[] | null {
+export function rowsTouched(record: MutationRecord, rowOf?: Map<Element, Element | null>): Element[] | null {
   const target = record.target;
   const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  const row = el?.closest('tr');
+  let row = el ? rowOf?.get(el) : null;
+  if (el && row === undefined) {
+    row = el.closest('tr');
+    rowOf?.set(el, row);
+  }
   if (row) return [row];
   if (record.type !== 'childList' || !el || !/^(TBODY|THEAD|TFOOT|TABLE)$/.test(el.tagName)) return null;
   const rows: Element[] = [];

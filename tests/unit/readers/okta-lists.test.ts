@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyRows, lookupsFor, rowLookupEach } from '../../../utils/readers/okta-lists';
+import { bodyRows, lookupsFor, rowLookup, rowLookupEach } from '../../../utils/readers/okta-lists';
 
 /** A table whose rows hold 0–2 `hit` elements each (a `hit` in the header too), from a list of counts. */
 function table(counts: readonly number[], nested = false): Element {
@@ -49,5 +49,33 @@ describe('lookupsFor: a class hook walked along with the rows', () => {
       const walk = lookupsFor(t, rows, false)({ className: 'hit' });
       for (const row of rows.slice(start)) expect(walk(row)).toBe(each(row));
     }
+  });
+});
+
+describe('rowLookupEach: a class hook searched in one row', () => {
+  it("finds the row's own first match, past those in a nested table's rows, for one class or several", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 20 }), (counts) => {
+        const t = table(counts, true);
+        // A nested match placed first in some rows: the row's own comes after it.
+        for (const [i, row] of bodyRows(t).entries())
+          if (i % 2 === 0)
+            row.insertAdjacentHTML('afterbegin', '<td><table><tr><td><a class="hit x0">n</a></td></tr></table></td>');
+        for (const className of ['hit', 'hit x0', 'x1 hit']) {
+          const wanted = className.trim().split(/\s+/);
+          const each = rowLookupEach({ className });
+          const wide = rowLookup(t, { className });
+          for (const row of bodyRows(t)) {
+            const own =
+              [...row.querySelectorAll('*')].find(
+                (el) => wanted.every((c) => el.classList.contains(c)) && el.closest('tr') === row,
+              ) ?? null;
+            expect(each(row)).toBe(own);
+            expect(wide(row)).toBe(own);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

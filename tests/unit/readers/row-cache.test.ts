@@ -8,6 +8,7 @@ import {
   ROW_ATTRIBUTES,
   RowBudgetSpent,
   rowSession,
+  rowsTouched,
   sectionChildren,
   watchRows,
   withoutRowCache,
@@ -540,5 +541,39 @@ describe('sectionChildren: the rows of a body kept in step with childList record
     expect(Array.from(sectionChildren(session, body))).toEqual([...body.children]);
     stop();
     expect(sectionChildren(rowSession(body), body)).toBe(body.children);
+  });
+});
+
+describe('rowsTouched', () => {
+  it('names the rows a batch touched, the same with a row cache shared by the batch, and null for anything else', () => {
+    const d = document.implementation.createHTMLDocument();
+    d.body.innerHTML = `<h2>Groups</h2><table><tbody>${Array.from(
+      { length: 6 },
+      (_, i) => `<tr><td><a>g${i}</a></td><td><table><tbody><tr><td>in ${i}</td></tr></tbody></table></td></tr>`,
+    ).join('')}</tbody></table>`;
+    const body = $(d, 'tbody');
+    const rows = [...body.children];
+    const observer = new MutationObserver(() => {});
+    observer.observe(d.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    rows[0]?.querySelector('a')?.setAttribute('title', 'x');
+    rows[0]?.querySelector('a')?.setAttribute('title', 'y');
+    (rows[1]?.querySelector('a')?.firstChild as Text).data = 'renamed';
+    rows[2]?.remove();
+    rows[3]?.remove();
+    body.append(d.createTextNode(' '));
+    rows[4]?.querySelector('table tbody')?.append(d.createElement('tr'));
+    $(d, 'h2').textContent = 'Users';
+    const records = observer.takeRecords();
+    observer.disconnect();
+    // The heading's new text may come as one record or two (one per node): each touches no row.
+    const rowRecords = [[rows[0]], [rows[0]], [rows[1]], [rows[2]], [rows[3]], [], [rows[4]]];
+    expect(records.length).toBeGreaterThan(rowRecords.length);
+    const expected = records.map((_, i) => rowRecords[i] ?? null);
+    expect(records.map((r) => rowsTouched(r))).toEqual(expected);
+    const rowOf = new Map<Element, Element | null>();
+    const shared = records.map((r) => rowsTouched(r, rowOf));
+    shared.forEach((rows, i) => expect(rows, `record ${i}`).toEqual(expected[i]));
+    // Each target was looked up once: the body (rows 2 and 3, and the text) shares its entry.
+    expect(rowOf.get(body)).toBeNull();
   });
 });
