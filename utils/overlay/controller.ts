@@ -26,6 +26,7 @@ import { PUSH_GROUPS_ATTENTION } from '../readers/okta-push-groups';
 import {
   noteMutation,
   ROW_ATTRIBUTES,
+  ROW_BUDGET_MS,
   RowBudgetSpent,
   rowsTouched,
   watchRows,
@@ -90,9 +91,6 @@ const WATCHED_ATTRIBUTES = [
     'name',
   ]),
 ];
-
-/** Time for parsing list rows per read (one task); a first read of thousands of rows takes several tasks. */
-const ROW_BUDGET_MS = 12;
 
 export function createOverlayController(ctx: ContentScriptContext, site: Site) {
   let handle: PageViewStore | undefined;

@@ -100,6 +100,33 @@ describe('cachedRow', () => {
     expect(readOktaPushGroups(doc)).not.toEqual(before);
     expect(readOktaPushGroups(doc)?.groups[0]?.name).toBe('renamed');
   });
+
+  it('sees a body of cached rows moved into a row: the outer row leaving then forgets the inner rows', () => {
+    // (Runs before any nested table of this file is cached: whether one ever was is kept module-wide.)
+    const doc = document.implementation.createHTMLDocument();
+    doc.body.innerHTML =
+      '<table id="outer"><tbody><tr id="r"><td id="cell"></td></tr></tbody></table><table id="inner"><tbody><tr><td>a</td></tr></tbody></table>';
+    watch(doc);
+    const inner = $(doc, '#inner');
+    const row = $(doc, '#inner tr');
+    const parse = vi.fn((r: Element) => r.textContent);
+    const read = () => cachedRow(rowSession(inner), row, 'k', parse);
+    expect(read()).toBe('a');
+    expect(read()).toBe('a');
+    expect(parse).toHaveBeenCalledTimes(1);
+    // The inner table moves into the outer row: its row is parsed again, now as a row inside a row.
+    $(doc, '#cell').append(inner);
+    expect(read()).toBe('a');
+    expect(parse).toHaveBeenCalledTimes(2);
+    // The outer row leaves, changes unseen while out, and comes back: the inner row must not come from the cache.
+    const outer = $(doc, '#r');
+    const body = outer.parentElement as Element;
+    outer.remove();
+    rowSession(inner);
+    (row.firstElementChild as Element).textContent = 'b';
+    body.append(outer);
+    expect(read()).toBe('b');
+  });
 });
 
 describe('incremental list reads', { timeout: 60_000 }, () => {
@@ -572,7 +599,7 @@ describe('rowsTouched', () => {
     expect(records.map((r) => rowsTouched(r))).toEqual(expected);
     const rowOf = new Map<Element, Element | null>();
     const shared = records.map((r) => rowsTouched(r, rowOf));
-    shared.forEach((rows, i) => expect(rows, `record ${i}`).toEqual(expected[i]));
+    for (const [i, rows] of shared.entries()) expect(rows, `record ${i}`).toEqual(expected[i]);
     // Each target was looked up once: the body (rows 2 and 3, and the text) shares its entry.
     expect(rowOf.get(body)).toBeNull();
   });
