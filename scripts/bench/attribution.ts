@@ -13,7 +13,9 @@ import {
   BURST_GAP_MS,
   BURST_ROWS,
   playBurst,
+  playRowChange,
   QUIET_AFTER_LOAD_MS,
+  ROW_CHANGES,
   untilIdle,
 } from './pages';
 import type { SourceMaps } from './sourcemap';
@@ -47,6 +49,8 @@ export interface BurstAttribution {
   sampled: boolean;
   /** Extension script time per burst (ms), in burst order. */
   perBurst: number[];
+  /** The same per one-row change (ROW_CHANGES of them, after the bursts). */
+  perRowChange: number[];
   byModule: Record<string, number>;
   forced: ForcedLayout[];
   longTasks: LongTask[];
@@ -153,17 +157,27 @@ async function traceBursts(
     await page.evaluate(playBurst, BURST_ROWS);
     await page.evaluate(untilIdle, BURST_GAP_MS);
   }
-  const trace = new ExtensionTrace(await stop(), frameId, origin, resolve);
-  const marks = trace.marks.filter((m) => m.name === 'bench-burst').map((m) => m.ts);
-  if (marks.length !== target.bursts) {
-    throw new Error(`Expected ${target.bursts} burst marks in the trace, found ${marks.length}.`);
+  for (let i = 0; i < ROW_CHANGES; i++) {
+    await page.evaluate(playRowChange);
+    await page.evaluate(untilIdle, BURST_GAP_MS);
   }
-  const perBurst = marks.map((start, i) => trace.extensionMs(start, marks[i + 1] ?? trace.end));
-  const from = marks[0] ?? trace.start;
+  const trace = new ExtensionTrace(await stop(), frameId, origin, resolve);
+  const all = trace.marks.filter((m) => m.name === 'bench-burst' || m.name === 'bench-row-change');
+  const windows = (name: string) =>
+    all.flatMap((m, i) => (m.name === name ? [trace.extensionMs(m.ts, all[i + 1]?.ts ?? trace.end)] : []));
+  const perBurst = windows('bench-burst');
+  const perRowChange = windows('bench-row-change');
+  if (perBurst.length !== target.bursts || perRowChange.length !== ROW_CHANGES) {
+    throw new Error(
+      `Expected ${target.bursts} burst and ${ROW_CHANGES} row-change marks in the trace, found ${perBurst.length} and ${perRowChange.length}.`,
+    );
+  }
+  const from = all[0]?.ts ?? trace.start;
   return {
     page: target,
     sampled: trace.sampled,
     perBurst,
+    perRowChange,
     byModule: Object.fromEntries(trace.byModule),
     forced: trace.forcedLayoutsBetween(from),
     longTasks: trace.longTasks(from),

@@ -57,6 +57,8 @@ export const BENCH_PAGES: readonly BenchPage[] = [
 
 /** Rows added, then removed, per burst: one page-script render of a list chunk. */
 export const BURST_ROWS = 200;
+/** One-row changes traced after the bursts on each page that has bursts: the common case of a list edit. */
+export const ROW_CHANGES = 10;
 /** Bursts replayed untraced in both Chromiums on flow pages, for the difference method. */
 export const DIFF_BURSTS = 10;
 /** At least this long after each burst, then until the page is idle: the extension's reaction (observer → frame → read → message → render) ends inside it. */
@@ -106,4 +108,26 @@ export async function untilIdle(minMs: number): Promise<void> {
   for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   await new Promise((resolve) => setTimeout(resolve, minMs));
   await new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5_000 }));
+}
+
+/**
+ * Runs in the page, as the page's own script would: renames one row in the middle of the list `playBurst`
+ * found (its first link, or its first element with text), and back on the next call; marks the moment.
+ * Call after `playBurst` has run once.
+ */
+export function playRowChange(): void {
+  const w = window as unknown as { __benchBurst?: { list: Element }; __benchRename?: { el: Element; text: string } };
+  const list = w.__benchBurst?.list;
+  if (!list) throw new Error('playBurst has not found the list yet');
+  if (!w.__benchRename) {
+    const row = list.children[Math.floor(list.children.length / 2)];
+    const el =
+      row?.querySelector('a') ??
+      [...(row?.querySelectorAll('*') ?? [])].find((e) => e.childElementCount === 0 && e.textContent?.trim());
+    if (!el) throw new Error('No text to change in the middle row');
+    w.__benchRename = { el, text: el.textContent ?? '' };
+  }
+  const r = w.__benchRename;
+  performance.mark('bench-row-change');
+  r.el.textContent = r.el.textContent === r.text ? `${r.text} (renamed)` : r.text;
 }

@@ -5,7 +5,7 @@ import type { Attribution, LoadAttribution } from './attribution';
 import { holds, kb, max, median, ms, newestSource, ratio, table } from './common';
 import type { Contributors } from './contributors';
 import { type LoadResult, SETTLE_MS } from './load';
-import { BENCH_PAGES, type BenchPage, BURST_ROWS, DIFF_BURSTS } from './pages';
+import { BENCH_PAGES, type BenchPage, BURST_ROWS, DIFF_BURSTS, ROW_CHANGES } from './pages';
 import { type ReaderResult, SIZES, shortUrl } from './readers';
 import { type BuildAnalysis, sharedFiles, total } from './sizes';
 import type { ForcedLayout, LayoutContext } from './trace';
@@ -551,6 +551,7 @@ function burstSection(d: BenchData): string {
     return [
       b.page.label,
       b.sampled ? `${ms(perBurst)} (max ${ms(max(b.perBurst))})` : 'no CPU samples in the trace',
+      b.sampled && b.perRowChange.length ? `${ms(median(b.perRowChange))} (max ${ms(max(b.perRowChange))})` : '—',
       diff
         ? `${ms(added)} (${ms(median(diff.with), 1)} with, ${ms(median(diff.without), 1)} without)`
         : '— (flow pages only)',
@@ -569,12 +570,13 @@ function burstSection(d: BenchData): string {
       .map((p) => `${p.bursts} on ${p.label}`)
       .join(
         ', ',
-      )}. Extension script time per burst from a trace (median, max); on flow pages also main-thread CPU time added per burst by the difference method (${DIFF_BURSTS} more bursts, untraced, in both Chromiums; median). Forced layouts are classified by what ran the code: "microtask" covers mutation-observer callbacks and promise continuations (the trace does not tell them apart).`,
+      )}. Then ${ROW_CHANGES} one-row changes in the same trace (the name of the row in the middle of the list, changed and changed back, each followed by a wait for idle): the common edit, the target's verdict stays on the ${BURST_ROWS}-row bursts. Extension script time per burst from a trace (median, max); on flow pages also main-thread CPU time added per burst by the difference method (${DIFF_BURSTS} more bursts, untraced, in both Chromiums; median). Forced layouts are classified by what ran the code: "microtask" covers mutation-observer callbacks and promise continuations (the trace does not tell them apart).`,
     '',
     table(
       [
         'Page',
-        'Extension time per burst (trace)',
+        `Extension time per ${BURST_ROWS}-row burst (trace)`,
+        'Per one-row change (trace)',
         'Main-thread CPU added per burst (difference)',
         'Forced style/layout in extension code',
         'Long tasks caused',
@@ -690,9 +692,10 @@ function summarySection(d: BenchData, sizes: PageSize[]): string {
     const m = median(b.perBurst);
     const diff = d.loads.find((l) => l.page.id === b.page.id)?.burstThread;
     const added = diff ? `; ${ms(median(diff.with) - median(diff.without))} main-thread CPU added (untraced)` : '';
+    const one = b.perRowChange.length ? `; a one-row change: ${ms(median(b.perRowChange))} (traced)` : '';
     rows.push([
       `≤ ${TARGETS.burstMs} ms content-script work per mutation burst: ${b.page.label}`,
-      `${ms(m)} extension script (traced)${added}`,
+      `${ms(m)} extension script per ${BURST_ROWS}-row burst (traced)${added}${one}`,
       holds(b.sampled ? m <= TARGETS.burstMs : undefined),
     ]);
   }
