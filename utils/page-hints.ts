@@ -113,10 +113,11 @@ export function hintsAffectedBy(
  * Whether nodes removed since `collectHints` filled `read` may have changed its answer: only by taking
  * away an element it read (a heading or tab not read, the 21st heading say, changes nothing by leaving),
  * and then that element is out of the document, or back in it through an addition `hintsAffectedBy`
- * sees. A few checks per batch of records, where searching each removed row costs one query per selector.
+ * sees, or inside a table body (moved into one, where additions are not searched and it no longer counts).
+ * A few checks per batch of records, where searching each removed row costs one query per selector.
  */
 export function hintsLeft(read: readonly Element[]): boolean {
-  for (const el of read) if (!el.isConnected) return true;
+  for (const el of read) if (!el.isConnected || inTableBody(el)) return true;
   return false;
 }
 

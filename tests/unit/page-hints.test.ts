@@ -203,6 +203,48 @@ describe('page hints', () => {
       );
     });
 
+    it('flags every batch of additions, removals and moves (into and out of table bodies too) that changes the hints', () => {
+      const SNIPPETS = [
+        '<h2>New heading</h2>',
+        '<tr><td><h3>Row heading</h3></td></tr>',
+        '<li class="ui-tabs-active"><a>New tab</a></li>',
+        '<span role="heading">Span heading</span>',
+        '<table><tbody><tr><td><h1>In a table</h1></td></tr></tbody></table>',
+        '<div><i role="tab" aria-selected="true">Aria</i></div>',
+        '<div>plain</div>',
+      ];
+      const step = fc.record({
+        kind: fc.constantFrom('add', 'remove', 'move'),
+        at: fc.nat(400),
+        to: fc.nat(400),
+        snippet: fc.nat(SNIPPETS.length - 1),
+      });
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+          const d = page();
+          const read: Element[] = [];
+          const before = collectHints(d, read);
+          const observer = new MutationObserver(() => {});
+          observer.observe(d.body, { childList: true, subtree: true, characterData: true, attributes: true });
+          for (const { kind, at, to, snippet } of steps) {
+            const all = [...d.body.querySelectorAll('*')];
+            const el = all[at % all.length];
+            if (!el) continue;
+            if (kind === 'add') el.insertAdjacentHTML('beforeend', SNIPPETS[snippet] as string);
+            else if (kind === 'remove') el.remove();
+            else {
+              const dest = all[to % all.length];
+              if (dest && !el.contains(dest)) dest.append(el);
+            }
+          }
+          const flagged = observer.takeRecords().some((r) => hintsAffectedBy(r, undefined, true)) || hintsLeft(read);
+          observer.disconnect();
+          if (JSON.stringify(collectHints(d)) !== JSON.stringify(before)) expect(flagged).toBe(true);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
     it('lets a removal that takes away nothing the hints came from pass, where a subtree search would not', () => {
       const d = page();
       const read: Element[] = [];
