@@ -6,7 +6,7 @@
  */
 import type { Maybe } from '../observations';
 import { capText, findControl, isCheckbox, readModeText, textOf } from './dom';
-import { bodyRows, columnIndex } from './okta-lists';
+import { bodyRows, columnIndex, lookupsFor } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
 
 export const TO_APP_HOOKS = {
@@ -71,15 +71,20 @@ function readAction(root: ParentNode, name: ActionName): { value: Maybe<boolean>
   return { value: 'unknown', editable: false };
 }
 
-/** The row labelled exactly "Primary email": `.attr-label` → the first cell's first element → the first cell. */
-function isPrimaryEmailRow(row: Element): boolean {
-  const hooked = row.querySelector('.attr-label');
+/**
+ * The row labelled exactly "Primary email": `.attr-label` → the first cell's first element → the first cell.
+ * `labelOf`: the row's `.attr-label`, when a lookup over the whole table has it (okta-lists.ts `lookupsFor`).
+ */
+function isPrimaryEmailRow(row: Element, labelOf?: (row: Element) => Element | null): boolean {
+  const hooked = labelOf ? labelOf(row) : row.querySelector(`.${ATTR_LABEL}`);
   if (hooked) return TO_APP_HOOKS.primaryEmail.test(textOf(hooked));
   const cell = row.firstElementChild;
   return (
     TO_APP_HOOKS.primaryEmail.test(textOf(cell?.firstElementChild)) || TO_APP_HOOKS.primaryEmailCell.test(textOf(cell))
   );
 }
+
+const ATTR_LABEL = 'attr-label';
 
 /** The mappings block: its hook, else the block around its heading (looked for only then: a page-wide search). */
 function mappingsSection(root: ParentNode): Element | null {
@@ -100,8 +105,11 @@ function primaryEmailMapping(root: ParentNode): Maybe<string> {
   const tables = section.getElementsByTagName('table');
   for (let i = 0, table = tables[0]; table; table = tables[++i]) {
     const valueColumn = columnIndex(table, TO_APP_HOOKS.valueHeader);
-    for (const row of bodyRows(table)) {
-      if (!isPrimaryEmailRow(row)) continue;
+    const rows = bodyRows(table);
+    // Each row's label from one walk of the table's labels, not a search per row (the row sought may be last).
+    const labelOf = lookupsFor(table, rows, false)({ className: ATTR_LABEL });
+    for (const row of rows) {
+      if (!isPrimaryEmailRow(row, labelOf)) continue;
       const expression =
         row.querySelector('.mapping-expression') ?? (valueColumn > 0 ? (row.children[valueColumn] ?? null) : null);
       // "Apply on create and update" sits beside the expression in the same cell.
@@ -158,7 +166,7 @@ export function toAppControls(doc: Document) {
   const form = panel.querySelector(`[id="${TO_APP_HOOKS.formId}"]`) ?? panel;
   const box = (name: ActionName) =>
     findControl(form, TO_APP_HOOKS.actions[name], isCheckbox) as HTMLInputElement | null;
-  const primaryRow = [...panel.querySelectorAll('tr')].find(isPrimaryEmailRow) ?? null;
+  const primaryRow = [...panel.querySelectorAll('tr')].find((row) => isPrimaryEmailRow(row)) ?? null;
   return {
     edit: form.querySelector('[data-action="edit"], .o-form-edit-mode-link'),
     boxes: {
