@@ -7,7 +7,7 @@ import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
 import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
-import { cachedRow, fewToParse, rowSession } from './row-cache';
+import { cachedList, fewToParse, rowSession } from './row-cache';
 
 export const ASSIGNMENTS_HOOKS = {
   /** Fixture tables (L) → the filter shown as selected → the tables' own headers. */
@@ -71,6 +71,8 @@ function viewTable(scope: Element, view: 'groups' | 'people'): Element | null {
   return tables.find((t) => columnIndex(t, header) >= 0) ?? null;
 }
 
+const isEntry = (_: AssignedEntry): _ is AssignedEntry => true;
+
 function entry(name: string, id: string | null | undefined): AssignedEntry {
   const e: AssignedEntry = { name: capText(name, NAME_MAX) };
   if (id && /^[A-Za-z0-9]{1,40}$/.test(id)) e.id = id;
@@ -93,18 +95,11 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
     const name = textOf(link);
     return name ? entry(name, groupIdOf(row, link)) : null;
   };
-  const groups: AssignedEntry[] = [];
-  let unreadable = false;
-  const seen = { hidden: false };
-  for (let i = 0; i < rows.length; i++) {
-    const group = cachedRow(session, rows[i] as Element, key, parse, seen);
-    if (group) groups.push(group);
-    else unreadable = true;
-  }
+  const list = cachedList(session, table, rows, key, parse, isEntry);
   return {
     kind: 'okta-assigned-groups',
-    groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
+    groups: list.items,
+    complete: list.unreadable ? 'unknown' : listComplete(scope, table, rows.length, list.hidden),
   };
 }
 
@@ -149,17 +144,11 @@ export function readOktaAssignedPeople(doc: Document): OktaAssignedPeopleReading
     if (alone === undefined || !name) return null;
     return entry(name, row.getAttribute('data-user-id'));
   };
-  const individuals: AssignedEntry[] = [];
-  let unreadable = false;
-  const seen = { hidden: false };
-  for (let i = 0; i < rows.length; i++) {
-    const person = cachedRow(session, rows[i] as Element, key, parse, seen);
-    if (person === null) unreadable = true;
-    else if (person !== 'group') individuals.push(person);
-  }
+  // Assigned through a group: not listed here.
+  const list = cachedList(session, table, rows, key, parse, (v): v is AssignedEntry => v !== 'group');
   return {
     kind: 'okta-assigned-people',
-    individuals,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
+    individuals: list.items,
+    complete: list.unreadable ? 'unknown' : listComplete(scope, table, rows.length, list.hidden),
   };
 }

@@ -8,7 +8,7 @@ import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
 import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
-import { cachedRow, fewToParse, rowSession } from './row-cache';
+import { cachedList, fewToParse, rowSession } from './row-cache';
 
 export const PUSH_GROUPS_HOOKS = {
   /** The table: fixture `data-se` (L) → the table with a "Push Status" column (H). */
@@ -71,6 +71,7 @@ const STATUS_TEXT: [RegExp, PushStatus][] = [
   [/^pushing\b/i, 'pushing'],
 ];
 const NAME_MAX = 200;
+const isGroup = (_: PushedGroup): _ is PushedGroup => true;
 
 function errorText(icon: Element | null): string {
   if (!icon) return '';
@@ -164,19 +165,12 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     if (error) group.error = capText(error);
     return group;
   };
-  const groups: PushedGroup[] = [];
-  let unreadable = false;
-  const seen = { hidden: false };
-  for (let i = 0; i < rows.length; i++) {
-    const group = cachedRow(session, rows[i] as Element, key, parse, seen);
-    if (group) groups.push(group);
-    else unreadable = true;
-  }
+  const list = cachedList(session, table, rows, key, parse, isGroup);
   return {
     kind: 'okta-push-groups',
     enabled: notice ? false : rows.length > 0 ? true : 'unknown',
-    groups,
-    complete: unreadable ? 'unknown' : listComplete(scope, table, rows.length, seen.hidden),
+    groups: list.items,
+    complete: list.unreadable ? 'unknown' : listComplete(scope, table, rows.length, list.hidden),
   };
 }
 

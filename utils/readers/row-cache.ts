@@ -1,7 +1,9 @@
 /**
  * What the list readers parsed of each row (and whether the row was hidden), kept until the row changes,
- * and the rows of each table body, kept in step with the rows added and removed: a burst of mutations on
- * a 2,000-row list then costs the rows it touched, plus a pass over plain arrays, not a pass over the DOM.
+ * the rows of each table body, kept in step with the rows added and removed, and each list's last read
+ * (`cachedList`): a burst of mutations on a 2,000-row list then costs the rows it touched, plus a pass
+ * over plain arrays, not a pass over the DOM; a change to a few rows that adds or removes none costs
+ * those rows.
  *
  * The cache is used only while a live MutationObserver watches the document (the overlay's, see
  * `watchRows`) and feeds every record it sees to `noteMutation`. Anywhere else (unit tests, the benchmark's
@@ -41,6 +43,28 @@ interface KeptChildren {
 const watches = new WeakMap<Document, Watch>();
 const entries = new WeakMap<Element, Entry>();
 const kept = new WeakMap<Element, KeptChildren>();
+
+/**
+ * The elements whose entry was forgotten (changed, or gone and maybe back), in order, so a list read
+ * again (`cachedList`) revisits those rows only. Bounded: past LOG_MAX it is dropped whole, `logBase`
+ * moves on, and a list that had not caught up is read in full. It holds the elements (detached rows
+ * too) until then, or until the next watch starts.
+ */
+const LOG_MAX = 1_024;
+let log: Element[] = [];
+/** How many elements were logged before `log[0]`. */
+let logBase = 0;
+
+/** Forgets `el`'s entry, logging it when it had one. */
+function forget(el: Element): void {
+  if (!entries.delete(el)) return;
+  if (log.length >= LOG_MAX) {
+    logBase += log.length;
+    log = [];
+  }
+  log.push(el);
+}
+
 let lastSession = 0;
 /**
  * The node `markDirty` last cleared from, while no entry has been made since: records of one burst share
@@ -98,6 +122,9 @@ export function withRowBudget<T>(ms: number, read: () => T): T {
 export function watchRows(doc: Document, root: Node, flush: () => void): () => void {
   lastSession += 1;
   flatParent = null;
+  // Every list kept so far belongs to an older session: what they would need to catch up is not needed.
+  logBase += log.length;
+  log = [];
   const watch: Watch = { id: lastSession, root, flush };
   watches.set(doc, watch);
   return () => {
@@ -183,6 +210,107 @@ export function cachedRow<T>(
     }
   }
   return value;
+}
+
+/** What a list read made of each row, kept per table to be read again without a pass over the rows. */
+interface ListMemo {
+  session: number;
+  key: string;
+  rows: readonly Element[];
+  /** Per row: the parse (null: unreadable) and whether the row was hidden. */
+  values: unknown[];
+  hidden: boolean[];
+  nulls: number;
+  hiddenRows: number;
+  /** The items last handed out (never changed afterwards: a reading holds them). */
+  items: unknown[];
+  /** Row → index, built the first time a changed row has to be placed. */
+  index: Map<Element, number> | undefined;
+  /** `logBase + log.length` when the memo was last brought up to date. */
+  mark: number;
+}
+
+const lists = new WeakMap<Element, ListMemo>();
+
+/** What `cachedList` found: the items, whether a row could not be read, whether a row is hidden. */
+export interface ListRead<U> {
+  items: U[];
+  unreadable: boolean;
+  hidden: boolean;
+}
+
+/**
+ * `rows` (the body rows of `table`) parsed with `cachedRow`: the non-null parses `include` keeps, whether a
+ * parse was null (a row that could not be read) and whether a row is hidden (`hiddenItself`). With a
+ * session, the read is kept per table: when the next read has the same rows, in the same order, under the
+ * same session and key, only the rows whose entry was forgotten since (see `forget`) are parsed again and
+ * put in place, instead of a pass over every row; with nothing forgotten the same items come back.
+ * A row budget (`withRowBudget`) can stop it like any read; what was parsed is kept either way.
+ */
+export function cachedList<T, U extends T>(
+  session: number,
+  table: Element,
+  rows: readonly Element[],
+  key: string,
+  parse: (row: Element) => T | null,
+  include: (value: T) => value is U,
+): ListRead<U> {
+  const memo = session === 0 ? undefined : lists.get(table);
+  if (memo && memo.session === session && memo.key === key && memo.mark >= logBase && sameRows(memo.rows, rows)) {
+    let changed = false;
+    for (let j = memo.mark - logBase; j < log.length; j++) {
+      memo.index ??= new Map(memo.rows.map((row, i) => [row, i]));
+      const i = memo.index.get(log[j] as Element);
+      if (i === undefined) continue;
+      const seen = { hidden: false };
+      const value = cachedRow(session, rows[i] as Element, key, parse, seen);
+      memo.nulls += (value === null ? 1 : 0) - (memo.values[i] === null ? 1 : 0);
+      memo.hiddenRows += (seen.hidden ? 1 : 0) - (memo.hidden[i] ? 1 : 0);
+      memo.values[i] = value;
+      memo.hidden[i] = seen.hidden;
+      changed = true;
+    }
+    memo.mark = logBase + log.length;
+    if (changed) memo.items = memo.values.filter((v) => v !== null && include(v as T));
+    return { items: memo.items as U[], unreadable: memo.nulls > 0, hidden: memo.hiddenRows > 0 };
+  }
+  const values: unknown[] = new Array(rows.length);
+  const hidden: boolean[] = new Array(rows.length);
+  const items: U[] = [];
+  let nulls = 0;
+  let hiddenRows = 0;
+  const seen = { hidden: false };
+  for (let i = 0; i < rows.length; i++) {
+    seen.hidden = false;
+    const value = cachedRow(session, rows[i] as Element, key, parse, seen);
+    values[i] = value;
+    hidden[i] = seen.hidden;
+    if (seen.hidden) hiddenRows += 1;
+    if (value === null) nulls += 1;
+    else if (include(value)) items.push(value);
+  }
+  if (session !== 0)
+    lists.set(table, {
+      session,
+      key,
+      rows,
+      values,
+      hidden,
+      nulls,
+      hiddenRows,
+      items,
+      index: undefined,
+      mark: logBase + log.length,
+    });
+  return { items, unreadable: nulls > 0, hidden: hiddenRows > 0 };
+}
+
+/** Whether two row lists hold the same rows in the same order. */
+function sameRows(a: readonly Element[], b: readonly Element[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Rows `fewToParse` looks at, spread over the list: an estimate at a fixed cost, not another pass. */
@@ -287,7 +415,7 @@ export function markDirty(node: Node): void {
   if (node === lastDirty) return;
   lastDirty = node;
   for (let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
-    entries.delete(el);
+    forget(el);
 }
 
 /**
@@ -299,11 +427,11 @@ export function markDirty(node: Node): void {
 function forgetSubtree(node: Node): void {
   if (node.nodeType !== 1) return;
   const el = node as Element;
-  entries.delete(el);
+  forget(el);
   kept.delete(el);
   if (!el.firstElementChild || (el.tagName === 'TR' && !nestedRows)) return;
   for (const part of el.querySelectorAll('tr, tbody, tbody > *')) {
-    entries.delete(part);
+    forget(part);
     kept.delete(part);
   }
 }

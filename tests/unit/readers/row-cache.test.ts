@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readOktaAssignedGroups, readOktaAssignedPeople } from '../../../utils/readers/okta-assignments';
 import { readOktaPushGroups } from '../../../utils/readers/okta-push-groups';
 import {
+  cachedList,
   cachedRow,
   noteMutation,
   ROW_ATTRIBUTES,
@@ -568,6 +569,72 @@ describe('sectionChildren: the rows of a body kept in step with childList record
     expect(Array.from(sectionChildren(session, body))).toEqual([...body.children]);
     stop();
     expect(sectionChildren(rowSession(body), body)).toBe(body.children);
+  });
+});
+
+describe('cachedList', () => {
+  /** A watched table of `n` rows (the second cell of every 4th row empty: unreadable), and a counting parse. */
+  function setup(n: number) {
+    const doc = document.implementation.createHTMLDocument();
+    doc.body.innerHTML = `<table><tbody>${Array.from({ length: n }, (_, i) => `<tr><td>r${i}</td><td>${i % 4 === 3 ? '' : `v${i}`}</td></tr>`).join('')}</tbody></table>`;
+    watch(doc);
+    const table = $(doc, 'table');
+    const parse = vi.fn((row: Element) => row.children[1]?.textContent || null);
+    const read = () => {
+      const session = rowSession(table);
+      return cachedList(session, table, [...$(doc, 'tbody').children], 'k', parse, (v): v is string => v !== 'skip');
+    };
+    return { doc, table, parse, read };
+  }
+
+  it('parses only the rows changed since the last read, and hands back the same items when none did', () => {
+    const { doc, parse, read } = setup(40);
+    const first = read();
+    expect(parse).toHaveBeenCalledTimes(40);
+    expect(first.items).toHaveLength(30);
+    expect(first.unreadable).toBe(true);
+    expect(read().items).toBe(first.items);
+    expect(parse).toHaveBeenCalledTimes(40);
+    // One row renamed, one made readable, one hidden: three parses, the right answers.
+    const rows = [...doc.querySelectorAll('tr')];
+    (rows[5]?.children[1] as Element).textContent = 'renamed';
+    (rows[3]?.children[1] as Element).textContent = 'now read';
+    rows[8]?.setAttribute('hidden', '');
+    const second = read();
+    expect(parse).toHaveBeenCalledTimes(43);
+    expect(second.items).not.toBe(first.items);
+    expect(second.items.slice(0, 5)).toEqual(['v0', 'v1', 'v2', 'now read', 'v4']);
+    expect(second.items).toContain('renamed');
+    expect(second.hidden).toBe(true);
+    expect(first.items).not.toContain('renamed');
+    // A row of 'skip' is parsed but not listed; a removed row makes the next read a full one.
+    (rows[0]?.children[1] as Element).textContent = 'skip';
+    expect(read().items[0]).toBe('v1');
+    rows[1]?.remove();
+    parse.mockClear();
+    expect(read().items[0]).toBe('v2');
+    expect(parse).toHaveBeenCalledTimes(0);
+  });
+
+  it('reads in full after more changes than the log keeps, with the same answers as a fresh read', () => {
+    const { doc, table, read } = setup(1_500);
+    read();
+    for (const [i, cell] of [...doc.querySelectorAll('tr > td:last-child')].entries()) cell.textContent = `w${i}`;
+    const after = read();
+    expect(after.items).toEqual(
+      withoutRowCache(() =>
+        cachedList(
+          0,
+          table,
+          [...$(doc, 'tbody').children],
+          'k',
+          (row) => row.children[1]?.textContent || null,
+          (v): v is string => true,
+        ),
+      ).items,
+    );
+    expect(after.items[1499]).toBe('w1499');
+    expect(after.unreadable).toBe(false);
   });
 });
 
