@@ -436,6 +436,41 @@ describe('incremental reads equal full reads after random edits (property)', { t
  * (happy-dom's own records leave previousSibling unset on append, which the list's end check catches).
  */
 describe('sectionChildren: the rows of a body kept in step with childList records', () => {
+  it('copies a long body over several reads under a row budget, going on where it stopped unless the body changed', () => {
+    const doc = document.implementation.createHTMLDocument();
+    doc.body.innerHTML = `<table><tbody>${Array.from({ length: 2_000 }, (_, i) => `<tr><td>r${i}</td></tr>`).join('')}</tbody></table>`;
+    watch(doc);
+    const body = $(doc, 'tbody');
+    /** Reads until the copy is done, no time given: each read copies 512 children, then stops. */
+    const readAll = (between?: (stops: number) => void) => {
+      for (let stops = 0; ; stops++) {
+        try {
+          return { rows: withRowBudget(0, () => Array.from(sectionChildren(rowSession(body), body))), stops };
+        } catch (error) {
+          expect(error).toBeInstanceOf(RowBudgetSpent);
+          expect(stops).toBeLessThan(10);
+          between?.(stops);
+        }
+      }
+    };
+    const whole = readAll();
+    expect(whole.stops).toBe(3);
+    expect(whole.rows).toEqual([...body.children]);
+    // A new watch, and the body changes while a copy is half done: the copy starts again.
+    watch(doc);
+    const changed = readAll((stops) => {
+      if (stops === 1) {
+        body.firstElementChild?.remove();
+        body.append(doc.createElement('tr'));
+      }
+    });
+    expect(changed.rows).toEqual([...body.children]);
+    expect(changed.stops).toBe(5);
+    // Without a budget it is done in one read.
+    watch(doc);
+    expect(Array.from(sectionChildren(rowSession(body), body))).toEqual([...body.children]);
+  });
+
   type BodyOp =
     | { kind: 'append'; count: number }
     | { kind: 'before'; ref: number }
