@@ -71,8 +71,6 @@ function viewTable(scope: Element, view: 'groups' | 'people'): Element | null {
   return tables.find((t) => columnIndex(t, header) >= 0) ?? null;
 }
 
-const isEntry = (_: AssignedEntry): _ is AssignedEntry => true;
-
 function entry(name: string, id: string | null | undefined): AssignedEntry {
   const e: AssignedEntry = { name: capText(name, NAME_MAX) };
   if (id && /^[A-Za-z0-9]{1,40}$/.test(id)) e.id = id;
@@ -95,7 +93,7 @@ export function readOktaAssignedGroups(doc: Document): OktaAssignedGroupsReading
     const name = textOf(link);
     return name ? entry(name, groupIdOf(row, link)) : null;
   };
-  const list = cachedList(session, table, rows, key, parse, isEntry);
+  const list = cachedList(session, table, rows, key, parse);
   return {
     kind: 'okta-assigned-groups',
     groups: list.items,

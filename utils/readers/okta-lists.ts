@@ -112,7 +112,7 @@ function disabled(el: Element): boolean {
 
 /**
  * Whether the `shown` rows of the table are the whole list: false when one of them is filtered out
- * (`rowsHidden`, gathered by the reader's loop: row-cache.ts `cachedRow`), a search box holds text, a
+ * (`rowsHidden`, gathered with the parse of each row: row-cache.ts `cachedList`), a search box holds text, a
  * shown "more"/"next" control or an "x–y of z" counter says there is more; true otherwise. Looks only
  * outside the table's bodies, so its cost does not grow with the list.
  */

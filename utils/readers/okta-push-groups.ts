@@ -71,7 +71,6 @@ const STATUS_TEXT: [RegExp, PushStatus][] = [
   [/^pushing\b/i, 'pushing'],
 ];
 const NAME_MAX = 200;
-const isGroup = (_: PushedGroup): _ is PushedGroup => true;
 
 function errorText(icon: Element | null): string {
   if (!icon) return '';
@@ -165,7 +164,7 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     if (error) group.error = capText(error);
     return group;
   };
-  const list = cachedList(session, table, rows, key, parse, isGroup);
+  const list = cachedList(session, table, rows, key, parse);
   return {
     kind: 'okta-push-groups',
     enabled: notice ? false : rows.length > 0 ? true : 'unknown',

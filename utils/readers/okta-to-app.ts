@@ -71,6 +71,8 @@ function readAction(root: ParentNode, name: ActionName): { value: Maybe<boolean>
   return { value: 'unknown', editable: false };
 }
 
+const ATTR_LABEL = 'attr-label';
+
 /**
  * The row labelled exactly "Primary email": `.attr-label` → the first cell's first element → the first cell.
  * `labelOf`: the row's `.attr-label`, when a lookup over the whole table has it (okta-lists.ts `lookupsFor`).
@@ -83,8 +85,6 @@ function isPrimaryEmailRow(row: Element, labelOf?: (row: Element) => Element | n
     TO_APP_HOOKS.primaryEmail.test(textOf(cell?.firstElementChild)) || TO_APP_HOOKS.primaryEmailCell.test(textOf(cell))
   );
 }
-
-const ATTR_LABEL = 'attr-label';
 
 /** The mappings block: its hook, else the block around its heading (looked for only then: a page-wide search). */
 function mappingsSection(root: ParentNode): Element | null {

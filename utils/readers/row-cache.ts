@@ -245,20 +245,21 @@ export interface ListRead<U> {
 }
 
 /**
- * `rows` (the body rows of `table`) parsed with `cachedRow`: the non-null parses `include` keeps, whether a
- * parse was null (a row that could not be read) and whether a row is hidden (`hiddenItself`). With a
- * session, the read is kept per table: when the next read has the same rows, in the same order, under the
- * same session and key, only the rows whose entry was forgotten since (see `forget`) are parsed again and
- * put in place, instead of a pass over every row; with nothing forgotten the same items come back.
+ * `rows` (the body rows of `table`) parsed with `cachedRow`: the non-null parses (those `include` keeps,
+ * when given), whether a parse was null (a row that could not be read) and whether a row is hidden
+ * (`hiddenItself`). With a session, the read is kept per table: when the next read has the same rows, in
+ * the same order, under the same session and key, only the rows whose entry was forgotten since (see
+ * `forget`) are parsed again and put in place, instead of a pass over every row; with nothing forgotten
+ * the same items come back.
  * A row budget (`withRowBudget`) can stop it like any read; what was parsed is kept either way.
  */
-export function cachedList<T, U extends T>(
+export function cachedList<T, U extends T = T>(
   session: number,
   table: Element,
   rows: readonly Element[],
   key: string,
   parse: (row: Element) => T | null,
-  include: (value: T) => value is U,
+  include?: (value: T) => value is U,
 ): ListRead<U> {
   const memo = session === 0 ? undefined : lists.get(table);
   if (memo && memo.session === session && memo.key === key && memo.mark >= logBase && sameRows(memo.rows, rows)) {
@@ -276,7 +277,7 @@ export function cachedList<T, U extends T>(
       changed = true;
     }
     memo.mark = logBase + log.length;
-    if (changed) memo.items = memo.values.filter((v) => v !== null && include(v as T));
+    if (changed) memo.items = memo.values.filter((v) => v !== null && (!include || include(v as T)));
     return { items: memo.items as U[], unreadable: memo.nulls > 0, hidden: memo.hiddenRows > 0 };
   }
   const values: unknown[] = new Array(rows.length);
@@ -292,7 +293,7 @@ export function cachedList<T, U extends T>(
     hidden[i] = seen.hidden;
     if (seen.hidden) hiddenRows += 1;
     if (value === null) nulls += 1;
-    else if (include(value)) items.push(value);
+    else if (!include || include(value)) items.push(value as U);
   }
   if (session !== 0)
     lists.set(table, {
