@@ -5,7 +5,7 @@
  */
 import { STATUS_ICONS, STATUS_LABELS, type StepStatus } from '../../utils/checklist';
 import type { Finding } from '../../utils/findings';
-import { h } from './dom';
+import { h, patchChildren } from './dom';
 
 export interface OverlayStep {
   id: string;
@@ -199,15 +199,21 @@ function panel(m: OverlayModel) {
   );
 }
 
-/** Replace the overlay's content, keeping keyboard focus on the same control across renders. */
+/**
+ * Brings the overlay's content up to `m`, changing only what differs (`patchChildren`): the rest keeps its
+ * layout, and a focused control stays focused. A control that had to be rebuilt (the launcher and the
+ * panel share none) gets the focus back when the new content has the same one.
+ */
 export function renderOverlay(container: HTMLElement, m: OverlayModel): void {
   const root = container.getRootNode() as Document | ShadowRoot;
   const focused = root.activeElement as HTMLElement | null;
   const focusKey = focused?.dataset?.action
     ? `[data-action="${focused.dataset.action}"]${focused.dataset.step ? `[data-step="${focused.dataset.step}"]` : ''}`
     : null;
-  container.replaceChildren(m.expanded ? panel(m) : launcher(m));
-  if (focusKey) (container.querySelector(focusKey) as HTMLElement | null)?.focus();
+  const next = document.createElement('div');
+  next.append(m.expanded ? panel(m) : launcher(m));
+  patchChildren(container, next);
+  if (focusKey && !focused?.isConnected) (container.querySelector(focusKey) as HTMLElement | null)?.focus();
 }
 
 /** One delegated click listener for every control of the overlay. */

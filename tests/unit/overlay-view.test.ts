@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OverlayModel, onOverlayAction, renderOverlay } from '../../components/overlay/overlay-view';
 
@@ -83,6 +84,106 @@ describe('the overlay view', () => {
     const active = (c.getRootNode() as ShadowRoot).activeElement as HTMLElement;
     expect(active.dataset.action).toBe('mark-done');
     expect(active.dataset.step).toBe('okta-enable-api');
+  });
+
+  it('changes only what differs on a re-render, so the rest is not laid out again or re-announced', async () => {
+    const c = mount();
+    const notice = { tone: 'info' as const, text: 'Captured.' };
+    renderOverlay(c, model({ credentials: { canFill: false, notice } }));
+    const kept = [...c.querySelectorAll('*')];
+    const status = c.querySelector('[role="status"]');
+    const seen: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => seen.push(...records));
+    observer.observe(c, { subtree: true, childList: true, attributes: true, characterData: true });
+    renderOverlay(c, model({ credentials: { canFill: false, notice }, progress: { done: 4, total: 25, problems: 1 } }));
+    await Promise.resolve();
+    observer.disconnect();
+    expect([...c.querySelectorAll('*')]).toEqual(kept);
+    expect(c.querySelector('[role="status"]')).toBe(status);
+    expect(seen.map((r) => [r.type, r.target.textContent])).toEqual([['characterData', '4/25 done']]);
+  });
+
+  it('turns Fill on in place once the values are held', () => {
+    const c = mount();
+    renderOverlay(c, model({ credentials: { canFill: true } }));
+    const fill = c.querySelector('[data-action="fill-credentials"]') as HTMLButtonElement;
+    expect(fill.disabled).toBe(true);
+    renderOverlay(
+      c,
+      model({ credentials: { canFill: true, held: { baseUrl: 'u', keyHint: '…2C1D', minutesLeft: 30 } } }),
+    );
+    expect(c.querySelector('[data-action="fill-credentials"]')).toBe(fill);
+    expect(fill.disabled).toBe(false);
+  });
+
+  it('rebuilds a control that became another one, and a notice whose tone changed', () => {
+    const c = mount();
+    renderOverlay(c, model({ credentials: { canFill: false, notice: { tone: 'info', text: 'A' } } }));
+    const showMe = c.querySelector('[data-action="show-me"]');
+    const info = c.querySelector('.ssa-notice');
+    renderOverlay(
+      c,
+      model({
+        credentials: { canFill: false, notice: { tone: 'problem', text: 'A' } },
+        steps: [{ id: 'okta-push-groups', title: 'Push groups', status: 'todo', decidedBy: 'page', canShow: true }],
+      }),
+    );
+    const problem = c.querySelector('.ssa-notice');
+    expect(problem).not.toBe(info);
+    expect(problem?.getAttribute('role')).toBe('alert');
+    const nowShowMe = c.querySelector('[data-action="show-me"]');
+    expect(nowShowMe?.getAttribute('data-step')).toBe('okta-push-groups');
+    expect(nowShowMe).not.toBe(showMe);
+  });
+
+  it('renders any model over any other exactly as a fresh render would', () => {
+    // Few values each, so that two models often share parts and differ in a detail.
+    const text = fc.constantFrom('', 'a', 'b c');
+    const step = fc.record({
+      id: fc.constantFrom('okta-enable-api', 'okta-push-groups', 'atlassian-save-scim'),
+      title: text,
+      status: fc.constantFrom('todo', 'done', 'problem', 'unknown', 'skipped' as const),
+      decidedBy: fc.constantFrom('page', 'user' as const),
+      canShow: fc.boolean(),
+    });
+    const finding = fc.record({
+      code: fc.constantFrom('email-mismatch', 'group-not-pushed'),
+      severity: fc.constantFrom('problem', 'warning', 'info' as const),
+      title: text,
+      explanation: text,
+      fix: text,
+    });
+    const credentials = fc.record({
+      held: fc.option(fc.record({ baseUrl: text, keyHint: text, minutesLeft: fc.nat(2) }), { nil: undefined }),
+      notice: fc.option(fc.record({ tone: fc.constantFrom('info', 'warning', 'problem' as const), text }), {
+        nil: undefined,
+      }),
+      canFill: fc.boolean(),
+    });
+    const anyModel = fc
+      .record({
+        expanded: fc.boolean(),
+        progress: fc.record({ done: fc.nat(2), total: fc.constant(25), problems: fc.nat(2) }),
+        place: text,
+        steps: fc.array(step, { maxLength: 3 }),
+        findings: fc.array(finding, { maxLength: 2 }),
+        credentials: fc.option(credentials, { nil: undefined }),
+        next: fc.option(fc.record({ title: text, place: text }), { nil: undefined }),
+        message: fc.option(text, { nil: undefined }),
+      })
+      // As the controller builds them: keys left out, not set to undefined.
+      .map((m) => JSON.parse(JSON.stringify(m)) as OverlayModel);
+    fc.assert(
+      fc.property(anyModel, anyModel, (before, after) => {
+        const patched = mount();
+        renderOverlay(patched, before);
+        renderOverlay(patched, after);
+        const fresh = mount();
+        renderOverlay(fresh, after);
+        expect(patched.innerHTML).toBe(fresh.innerHTML);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('reports clicks as actions with their step, until stopped', () => {

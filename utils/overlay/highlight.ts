@@ -1,6 +1,8 @@
 /**
  * The highlight primitive: a ring and a short tooltip over a page element, drawn in the overlay's shadow
- * root. It follows scroll, resize and layout changes, and disappears when the element does. Layout is
+ * root. It follows scroll, resize and layout changes, and disappears when the element does. It has no
+ * observer of the page's DOM: the overlay's page watcher re-reads the page after every change and shows
+ * the target again, which re-places the ring (one observer of the page, not two). Layout is
  * read once per animation frame, never inside the scroll or mutation handlers themselves, and all of it
  * before anything is written, so one frame lays out once. It is read only where the browser has it ready:
  * while the page scrolls (a scroll leaves layout clean) and in ResizeObserver callbacks (run just after
@@ -39,8 +41,6 @@ export function createHighlight(
   let poll = 0;
   // Called right after the browser laid the page out: reading the target's box here costs nothing.
   const resize = new ResizeObserver(() => update());
-  // Catches the element being removed or moved by re-renders.
-  const mutations = new MutationObserver(() => settle());
 
   /** In the next frame, before it is drawn: for scrolling, where the layout is clean and lag would show. */
   function schedule() {
@@ -94,20 +94,20 @@ export function createHighlight(
     settleTimer = 0;
     clearInterval(poll);
     resize.disconnect();
-    mutations.disconnect();
     ring.remove();
     tip.remove();
   }
 
+  /**
+   * Points at `element`. Asked again for what it already shows (the overlay does after every page change
+   * it sees): the element may have moved or left, so it is placed again once the next frame is drawn.
+   */
   function show(element: Element, hint: string) {
-    // Asked again for what it already shows (every re-render does): it follows the element on its own.
-    if (target === element && text === hint) return;
     if (target !== element) {
       clear();
       target = element;
       resize.observe(element);
       resize.observe(document.documentElement);
-      mutations.observe(document.body, { childList: true, subtree: true });
       // Style-only moves (a class toggled elsewhere) trigger no observer: a slow poll covers them.
       poll = window.setInterval(settle, 500);
       // Not drawn until placed (one frame later), rather than drawn once where the last target was.
@@ -115,8 +115,10 @@ export function createHighlight(
       tip.hidden = true;
       layer.append(ring, tip);
     }
-    text = hint;
-    tip.textContent = hint;
+    if (text !== hint) {
+      text = hint;
+      tip.textContent = hint;
+    }
     settle();
   }
 

@@ -69,15 +69,32 @@ describe('highlight', () => {
     expect(ring().style.transform).toBe('translate(94px, 194px)');
   });
 
-  it('follows a page change after the frame it causes, not in the mutation callback or that frame', async () => {
-    placed();
+  it('shown again after a page change, follows it after the frame the change causes, not in that frame', () => {
+    const h = placed();
     document.querySelector('main')?.prepend(document.createElement('p'));
-    await Promise.resolve();
+    // What the overlay does once it has read the changed page.
+    h.show(target, 'Click Save');
     expect(reads).toBe(0);
     runFrame();
     expect(reads).toBe(0);
     vi.advanceTimersByTime(0);
     expect(reads).toBe(1);
+  });
+
+  it('watches no DOM of its own: the page watcher tells it', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    placed();
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('goes when its element has left the page', () => {
+    const h = placed();
+    target.remove();
+    h.show(target, 'Click Save');
+    runFrame();
+    vi.advanceTimersByTime(0);
+    expect(ring()).toBeNull();
+    expect(h.target).toBeNull();
   });
 
   it('follows scrolling in the next frame, not in the scroll handler', () => {
