@@ -152,32 +152,21 @@ export function pickRowHook(sample: Element | undefined, hooks: readonly RowHook
   return found ?? (hooks[hooks.length - 1] as RowHook);
 }
 
-/**
- * A lookup row → the first element the hook finds in it. Class hooks: one `getElementsByClassName` over the
- * table, each match assigned to its own row (never by position, so a row without one cannot shift the
- * others). Selector hooks, or a cell restriction: a query inside each row (or cell).
- */
-export function rowLookup(
-  table: Element,
-  hook: RowHook,
-  cellOf?: (row: Element) => Element | undefined,
-): (row: Element) => Element | null {
-  if ('selector' in hook || cellOf) return rowLookupEach(hook, cellOf);
-  const first = new Map<Element, Element>();
-  const matches = table.getElementsByClassName(hook.className);
-  for (let i = 0; i < matches.length; i++) {
-    const el = matches[i] as Element;
-    const row = el.closest('tr');
-    if (row && !first.has(row)) first.set(row, el);
-  }
-  return (row) => first.get(row) ?? null;
+/** `a b` → `.a.b`: the elements that have every class of a class-list string. */
+function classSelector(className: string): string {
+  return className
+    .trim()
+    .split(/\s+/)
+    .map((c) => `.${CSS.escape(c)}`)
+    .join('');
 }
 
 /**
- * The same answers as `rowLookup(table, hook, cellOf)`, found inside each row on demand: for reads that
- * parse only the rows that changed (row-cache.ts), where a lookup over the whole table would cost more
- * than the rows read. A class match counts for the row only when that row is the nearest `tr` above it,
- * as in the table-wide lookup (an element in a nested table belongs to the nested row).
+ * A lookup row → the first element the hook finds in it (within the cell `cellOf` gives, when given),
+ * searched inside each row on demand: for reads that parse only the rows that changed (row-cache.ts), where
+ * a walk over the whole table would cost more than the rows read, and for selector hooks. A class match
+ * counts for the row only when that row is the nearest `tr` above it (an element in a nested table belongs
+ * to the nested row).
  */
 export function rowLookupEach(
   hook: RowHook,
@@ -193,11 +182,7 @@ export function rowLookupEach(
     };
   // The same elements as the class list, found by a query: about twice as fast for a row searched once
   // (a class list is an object made, and kept, per row and class).
-  const selector = hook.className
-    .trim()
-    .split(/\s+/)
-    .map((c) => `.${CSS.escape(c)}`)
-    .join('');
+  const selector = classSelector(hook.className);
   return (row) => {
     const first = row.querySelector(selector);
     if (first === null || first.closest('tr') === row) return first;
@@ -212,16 +197,16 @@ export function rowLookupEach(
 }
 
 /**
- * The same answers as `rowLookup` for a class hook, from the table's matches walked along with its rows
+ * The same answers as `rowLookupEach` for a class hook, from the table's matches walked along with its rows
  * `rows`, for a parse that asks for rows in their order (rows may be left out; a row asked again gets the
- * same answer; a row not in `rows` is searched on its own). The next match the row contains is its own:
- * one containment test per row where most rows have a match. A match the row does not contain is placed
- * once, by its nearest `tr` (an index of `rows`, built the first time one is needed): in a row left out,
- * passed or in none, it is passed over; in a later row, it waits for it. So a sparse hook (an error icon
- * in a few rows) costs a `closest` per match, never a search of the document per row. A parse that starts
- * further down (its first rows cached) skips the matches before its first row in a few steps (`skipTo`).
- * The table-wide map of `rowLookup` costs a `closest` per match and two map operations per row, about
- * twice the time on 10,000 rows. Exact where no row holds another table's rows (see `lookupsFor`).
+ * same answer; a row not in `rows` is searched on its own). The next match whose nearest `tr` is the row is
+ * its own: one `closest` per row where most rows have a match. Any other match is placed once, by that
+ * `tr` (an index of `rows`, built the first time one is needed): in a row left out, passed, in no row of
+ * `rows` (a header's, a nested table's) or in none, it is passed over; in a later row, it waits for it.
+ * So a sparse hook (an error icon in a few rows) costs a `closest` per match, never a search of the
+ * document per row. A parse that starts further down (its first rows cached) skips the matches before its
+ * first row in a few steps (`skipTo`). A map of the table's matches by row would cost a `closest` per
+ * match and two map operations per row, about twice the time on 10,000 rows.
  */
 function inRowOrder(
   table: Element,
@@ -230,12 +215,12 @@ function inRowOrder(
   indexOf: () => ReadonlyMap<Element, number>,
 ): (row: Element) => Element | null {
   /**
-   * Read where it stands, in order, its length asked once: browsers keep their place in a live collection
-   * read in order, and copying it first (`Array.from`) costs several times more (0.9 against 0.1 ms for
-   * 2,000 rows in Chromium, once per hook and per task of a long first read).
+   * Read where it stands, in order, and never asked its length: browsers keep their place in a live
+   * collection read in order, while the length is a walk of the whole table (and copying it first,
+   * `Array.from`, costs several times more: 0.9 against 0.1 ms for 2,000 rows in Chromium). A read split
+   * over several tasks then walks, in each, only as far as the rows it parses.
    */
   const matches = table.getElementsByClassName(hook.className);
-  let count = -1;
   /** The first match not placed yet, and its row's index once looked for (-1: in no row of `rows`). */
   let next = 0;
   let holder: number | undefined;
@@ -261,12 +246,13 @@ function inRowOrder(
    * back or on from there: a few steps for a hook most rows have, the matches themselves for a sparse one.
    */
   const skipTo = (from: number): number => {
-    let j = Math.min(from, count);
+    // Past the end (a sparse hook): only then is the length worth its walk.
+    let j = matches[from - 1] === undefined ? Math.min(from, matches.length) : from;
     for (; j > 0; j--) {
       const k = rowOf(matches[j - 1] as Element);
       if (k >= 0 && k < from) break;
     }
-    for (; j < count; j++) if (rowOf(matches[j] as Element) >= from) break;
+    for (let match = matches[j]; match !== undefined; match = matches[++j]) if (rowOf(match) >= from) break;
     return j;
   };
   return (row) => {
@@ -282,13 +268,12 @@ function inRowOrder(
     at = i;
     if (!started) {
       started = true;
-      count = matches.length;
       if (at > 0) next = skipTo(at);
     }
-    while (next < count) {
-      const match = matches[next] as Element;
+    for (let match = matches[next]; match !== undefined; match = matches[next]) {
       if (holder === undefined) {
-        if (row.contains(match)) {
+        // The row's own, not a nested table's (whose rows are not in `rows`, so their matches are passed).
+        if (match.closest('tr') === row) {
           next += 1;
           answer = match;
           break;
@@ -312,11 +297,12 @@ function inRowOrder(
  * Lookups row → element for one read of `table`, whose body rows are `rows`. `incremental`: the read
  * parses few of them (the others come from row-cache.ts), so each is searched on its own (`rowLookupEach`).
  * Otherwise a class hook walks the table's matches along with the rows (`inRowOrder`, which wants the
- * parse to ask for rows in their order, as the readers' loops do) when the table holds no other table,
- * else uses the table-wide map (`rowLookup`).
+ * parse to ask for rows in their order, as the readers' loops do), unless the first row has no match: a
+ * hook few rows have (an error icon) is searched row by row too, since finding the table's first match
+ * could walk the whole table at once. Nothing here walks the whole table up front: a first read of a long
+ * list, split over tasks (row-cache.ts `withRowBudget`), pays in each for the rows it parses.
  */
 export function lookupsFor(table: Element, rows: readonly Element[], incremental: boolean) {
-  let flat: boolean | undefined;
   let index: Map<Element, number> | undefined;
   const indexOf = () => {
     if (!index) {
@@ -326,8 +312,8 @@ export function lookupsFor(table: Element, rows: readonly Element[], incremental
     return index;
   };
   return (hook: RowHook, cellOf?: (row: Element) => Element | undefined) => {
-    if (incremental || 'selector' in hook || cellOf) return rowLookupEach(hook, cellOf);
-    flat ??= table.getElementsByTagName('table').length === 0;
-    return flat ? inRowOrder(table, hook, rows, indexOf) : rowLookup(table, hook);
+    if (incremental || 'selector' in hook || cellOf || !rows[0]?.querySelector(classSelector(hook.className)))
+      return rowLookupEach(hook, cellOf);
+    return inRowOrder(table, hook, rows, indexOf);
   };
 }
