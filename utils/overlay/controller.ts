@@ -69,6 +69,9 @@ function targetMoved(step: StepId, target: Target | null, rows: readonly Element
   );
 }
 
+/** Mutation records the page watcher keeps for the next read before it notes them at once. */
+const DELIVERED_MAX = 5_000;
+
 /**
  * Attributes the page watcher observes: those readers, page hints and targets read (class, role, aria-*,
  * every attribute a cached row parse reads, see ROW_ATTRIBUTES), so no cached answer goes stale unseen.
@@ -302,14 +305,12 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       (overlayHost !== undefined && r.target === overlayHost) ||
       (r.type === 'childList' && onlyHost(r.addedNodes) && onlyHost(r.removedNodes));
     const note = (records: MutationRecord[]) => {
-      let theirs = false;
       let childLists = false;
       const clean = new Set<Node>();
       const rowOf = new Map<Element, Element | null>();
       for (const r of records) {
         noteMutation(r);
         if (ours(r)) continue;
-        theirs = true;
         if (r.type === 'childList') childLists = true;
         if (hintsCache && hintsAffectedBy(r, clean, true)) hintsCache = undefined;
         if (changed === 'other') continue;
@@ -324,10 +325,20 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       }
       // Removed subtrees are not searched one by one: the hints change only when an element they came from left.
       if (childLists && hintsCache && hintsLeft(hintsCache.read)) hintsCache = undefined;
-      return theirs;
     };
+    /**
+     * Records delivered and not yet noted. The callback runs inside the page's own task (at its microtask
+     * checkpoint), so it only keeps them: they are noted when the page is next read, after a frame has been
+     * drawn, and a page task that is long already is not made longer by us. Past DELIVERED_MAX (a tab in
+     * the background draws no frames, and records hold the nodes they name) they are noted at once.
+     */
+    let delivered: MutationRecord[][] = [];
+    let deliveredCount = 0;
     const observer = new MutationObserver((records) => {
-      if (note(records)) schedule();
+      delivered.push(records);
+      deliveredCount += records.length;
+      if (deliveredCount > DELIVERED_MAX) flush();
+      if (!records.every(ours)) schedule();
     });
     const body = document.body;
     observer.observe(body, {
@@ -339,7 +350,14 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
     });
     // From here on, what changed is known: the readers may keep rows they parsed, the hints stay until a
     // heading changes, and targets survive changes confined to list rows.
-    const flush = () => void note(observer.takeRecords());
+    function flush() {
+      const batches = delivered;
+      delivered = [];
+      deliveredCount = 0;
+      for (const records of batches) note(records);
+      const pending = observer.takeRecords();
+      if (pending.length > 0) note(pending);
+    }
     const unwatchRows = watchRows(document, body, flush);
     flushWatcher = flush;
     changed = 'other';
@@ -377,6 +395,8 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       changed = 'other';
       hintsCache = undefined;
       observer.disconnect();
+      delivered = [];
+      deliveredCount = 0;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     });
