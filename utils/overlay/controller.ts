@@ -338,7 +338,9 @@ export function createOverlayController(ctx: ContentScriptContext, site: Site) {
       delivered.push(records);
       deliveredCount += records.length;
       if (deliveredCount > DELIVERED_MAX) flush();
-      if (!records.every(ours)) schedule();
+      if (records.every(ours)) return;
+      schedule();
+      mounted?.highlight.follow();
     });
     const body = document.body;
     observer.observe(body, {

@@ -1,8 +1,8 @@
 /**
  * The highlight primitive: a ring and a short tooltip over a page element, drawn in the overlay's shadow
  * root. It follows scroll, resize and layout changes, and disappears when the element does. It has no
- * observer of the page's DOM: the overlay's page watcher re-reads the page after every change and shows
- * the target again, which re-places the ring (one observer of the page, not two). Layout is
+ * observer of the page's DOM: the overlay's page watcher tells it when the page changed (`follow`), so
+ * one observer watches the page, not two. Layout is
  * read once per animation frame, never inside the scroll or mutation handlers themselves, and all of it
  * before anything is written, so one frame lays out once. It is read only where the browser has it ready:
  * while the page scrolls (a scroll leaves layout clean) and in ResizeObserver callbacks (run just after
@@ -12,6 +12,8 @@
 
 export interface Highlight {
   show(element: Element, text: string): void;
+  /** The page changed: its element may have moved or left, so it is placed again once a frame is drawn. */
+  follow(): void;
   clear(): void;
   readonly target: Element | null;
 }
@@ -98,11 +100,9 @@ export function createHighlight(
     tip.remove();
   }
 
-  /**
-   * Points at `element`. Asked again for what it already shows (the overlay does after every page change
-   * it sees): the element may have moved or left, so it is placed again once the next frame is drawn.
-   */
+  /** Points at `element`; asked again for what it already shows (every render does), it changes nothing. */
   function show(element: Element, hint: string) {
+    if (target === element && text === hint) return;
     if (target !== element) {
       clear();
       target = element;
@@ -115,10 +115,8 @@ export function createHighlight(
       tip.hidden = true;
       layer.append(ring, tip);
     }
-    if (text !== hint) {
-      text = hint;
-      tip.textContent = hint;
-    }
+    text = hint;
+    tip.textContent = hint;
     settle();
   }
 
@@ -129,6 +127,7 @@ export function createHighlight(
 
   return {
     show,
+    follow: settle,
     clear,
     get target() {
       return target;

@@ -69,11 +69,11 @@ describe('highlight', () => {
     expect(ring().style.transform).toBe('translate(94px, 194px)');
   });
 
-  it('shown again after a page change, follows it after the frame the change causes, not in that frame', () => {
+  it('follows a page change after the frame the change causes, not when told or in that frame', () => {
     const h = placed();
     document.querySelector('main')?.prepend(document.createElement('p'));
-    // What the overlay does once it has read the changed page.
-    h.show(target, 'Click Save');
+    // What the overlay's page watcher does when it sees the change.
+    h.follow();
     expect(reads).toBe(0);
     runFrame();
     expect(reads).toBe(0);
@@ -81,16 +81,20 @@ describe('highlight', () => {
     expect(reads).toBe(1);
   });
 
-  it('watches no DOM of its own: the page watcher tells it', async () => {
+  it('watches no DOM of its own (the page watcher tells it), and being shown the same again reads nothing', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
-    placed();
+    const h = placed();
     expect(observe).not.toHaveBeenCalled();
+    h.show(target, 'Click Save');
+    runFrame();
+    vi.advanceTimersByTime(0);
+    expect(reads).toBe(0);
   });
 
   it('goes when its element has left the page', () => {
     const h = placed();
     target.remove();
-    h.show(target, 'Click Save');
+    h.follow();
     runFrame();
     vi.advanceTimersByTime(0);
     expect(ring()).toBeNull();
