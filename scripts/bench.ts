@@ -20,7 +20,7 @@ import { type Attribution, attribute } from './bench/attribution';
 import { closeAll, launchChromium } from './bench/chromium';
 import { CHROME_DIR, FIREFOX_DIR, REPORT_FILE, ROOT, tempDirs } from './bench/common';
 import { contributorsOf } from './bench/contributors';
-import { type LoadResult, measureLoads } from './bench/load';
+import { type LoadResult, measureLoads, OFF_FLOW_RUNS } from './bench/load';
 import { measureReaders, type ReaderResult } from './bench/readers';
 import { machineInfo, renderReport } from './bench/report';
 import { analyzeBuild } from './bench/sizes';
@@ -152,7 +152,7 @@ async function measure({ started, runs, loadBefore, scratch, chromeDir, fresh }:
     // First the traces, in the Chromium with the extension: they also bring its stored progress to
     // where every later load finds it.
     attribution = await phase('traces, in the Chromium with the extension', () => attribute(withExt, maps, log));
-    loads = await phase(`loads side by side, ${runs} per page and browser`, () =>
+    loads = await phase(`loads side by side, ${runs} per page and browser (off the flow ${runs * OFF_FLOW_RUNS})`, () =>
       measureLoads(withExt, withoutExt, runs, log),
     );
   } catch (error) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { Attribution, LoadAttribution } from './attribution';
 import { holds, kb, max, median, ms, newestSource, ratio, table } from './common';
 import type { Contributors } from './contributors';
-import { type LoadResult, SETTLE_MS } from './load';
+import { type LoadResult, OFF_FLOW_RUNS, SETTLE_MS } from './load';
 import { BENCH_PAGES, type BenchPage, BURST_ROWS, DIFF_BURSTS, ROW_CHANGES } from './pages';
 import { type ReaderResult, SIZES, shortUrl } from './readers';
 import { type BuildAnalysis, sharedFiles, total } from './sizes';
@@ -260,6 +260,7 @@ function readersSection(d: BenchData): string {
         '',
         '',
         '',
+        '',
         '✗',
       ];
     }
@@ -270,6 +271,7 @@ function readersSection(d: BenchData): string {
         r.reader,
         shortUrl(r.url),
         `${ms(natural.ms, 3)} (${ms(natural.wallMs, 3)} wall; no list: page as is)`,
+        '',
         '',
         '',
         '',
@@ -290,6 +292,7 @@ function readersSection(d: BenchData): string {
       ms(mid, 3),
       `${ms(big, 2)} (${ms(wall, 1)} wall)`,
       ratio(growth),
+      bareLoop(r),
       kb((at(10_000)?.readingKb ?? 0) * 1024),
       spots,
       `10k ≤ ${TARGETS.read10kMs} ms, ×≤${TARGETS.growthMax}`,
@@ -299,7 +302,7 @@ function readersSection(d: BenchData): string {
   return [
     '## 2. Readers on long pages',
     '',
-    "Each reader of `READERS` in Chromium, on its fixture page with the list grown to 100 / 1,000 / 10,000 copies of one of the page's rows. Times are main-thread CPU ms per read (DevTools ThreadTime around batches of reads, median; the wall-clock median is beside the 10k figure); growth = 10k time ÷ 1k time, linear ≈ ×10. Each result is checked: non-null, and every row read. The last column is a CPU profile of repeated reads of the largest page: self time by function (reader functions keep their names; DOM methods appear by theirs).",
+    "Each reader of `READERS` in Chromium, on its fixture page with the list grown to 100 / 1,000 / 10,000 copies of one of the page's rows. Times are main-thread CPU ms per read (DevTools ThreadTime around batches of reads, median; the wall-clock median is beside the 10k figure); growth = 10k time ÷ 1k time, linear ≈ ×10. Each result is checked: non-null, and every row read. *Bare loop*: the wall-clock ms of a hand-written loop over the same rows that keeps each row's first-cell text and id and does nothing else (no hooks, no checks): what this browser on this machine costs for the rows alone, growth included, to read the readers' wall times against. The last column is a CPU profile of repeated reads of the largest page: self time by function (reader functions keep their names; DOM methods appear by theirs).",
     '',
     table(
       [
@@ -309,6 +312,7 @@ function readersSection(d: BenchData): string {
         '1,000 rows',
         '10,000 rows',
         'Growth 1k→10k',
+        'Bare loop 1k → 10k (wall)',
         'Reading (10k)',
         'Where a read of the largest page spends its time (self)',
         'Target',
@@ -319,6 +323,13 @@ function readersSection(d: BenchData): string {
     '',
     overlayReadsTable(d.readers),
   ].join('\n');
+}
+
+/** A list reader's bare loop (readers.ts `timeBareLoop`): 1k → 10k wall ms and the growth. */
+function bareLoop(r: ReaderResult): string {
+  const at = (n: number) => r.times.find((t) => t.rows === n)?.bareWallMs;
+  const [mid, big] = [at(1_000), at(10_000)];
+  return mid === undefined || big === undefined ? '—' : `${ms(mid, 2)} → ${ms(big, 1)} (${ratio(big / mid)})`;
 }
 
 /** The 10,000-row lists read the way the overlay reads them (row cache, first read split into tasks). */
@@ -395,7 +406,7 @@ function loadSection(d: BenchData): string {
   return [
     '## 3. Page load, with and without the extension',
     '',
-    `The same fixture page in two Chromiums of one run (one with the extension, one without), alternating which loads first, ${d.runs} loads each: medians, and for the CPU added the median of each run's with − without (range in brackets: the noise to read a verdict against). DevTools \`Performance.getMetrics\` from navigation until the page has drawn its pane and ${SETTLE_MS / 1000} s more. *Main-thread CPU* is ThreadTime, the renderer main thread's CPU time, which the target is judged on: unlike the wall-clock ScriptDuration and TaskDuration it does not grow when other processes take the CPU. Content scripts run in the page's renderer, so their time is in these numbers. JS heap: JSHeapUsedSize after a forced GC.`,
+    `The same fixture page in two Chromiums of one run (one with the extension, one without), alternating which loads first, ${d.runs} loads each (off the flow ${d.runs * OFF_FLOW_RUNS}): medians, and for the CPU added the median of each run's with − without (range in brackets: the noise to read a verdict against). DevTools \`Performance.getMetrics\` from navigation until the page has drawn its pane and ${SETTLE_MS / 1000} s more. *Main-thread CPU* is ThreadTime, the renderer main thread's CPU time, which the target is judged on: unlike the wall-clock ScriptDuration and TaskDuration it does not grow when other processes take the CPU. Content scripts run in the page's renderer, so their time is in these numbers. JS heap: JSHeapUsedSize after a forced GC.`,
     '',
     table(
       [
@@ -693,7 +704,9 @@ function summarySection(d: BenchData, sizes: PageSize[]): string {
       : '';
     rows.push([
       `10,000-row read ≤ ${TARGETS.read10kMs} ms, linear from 1,000: ${r.reader}`,
-      r.error ? `measurement failed: ${r.error}` : `${ms(big)} (${ratio(big / mid)})${asOverlay}`,
+      r.error
+        ? `measurement failed: ${r.error}`
+        : `${ms(big)} (${ratio(big / mid)}; a bare loop over the same rows: ${bareLoop(r)})${asOverlay}`,
       r.error ? holds(undefined) : holds(big <= TARGETS.read10kMs && big / mid <= TARGETS.growthMax),
     ]);
   }
