@@ -63,7 +63,7 @@ export interface ReaderResult {
   hotspots: Hotspot[];
   /**
    * Per read by row count (`natural`: the page has no list to grow): main-thread CPU ms, wall ms (medians);
-   * for lists at 1,000 rows and more, the wall ms of a bare loop over the same rows (`timeBareLoop`).
+   * for lists at 1,000 rows and more, the wall ms of a bare loop over the same rows (`timeReads`).
    */
   times: { rows: number | 'natural'; ms: number; wallMs: number; readingKb: number; bareWallMs?: number }[];
   error?: string;
@@ -241,58 +241,43 @@ function growList({ list, rows }: { list: RowList; rows: number }): number {
 
 /**
  * Runs in the page: wall-clock ms per read, median of batches of ≥ 3 ms (Chromium coarsens
- * `performance.now()` to 0.1 ms), and the reading itself.
+ * `performance.now()` to 0.1 ms), and the last reading. `id`: a reader of the registry. `bare`: instead, a
+ * bare loop over the rows of that list body, which does per row the least any reader of the list must: the
+ * text of its first cell (where the name is) and its id attribute, kept in an object. No hooks, no checks,
+ * nothing hidden or unreadable looked for: what the browser on this machine costs for the rows alone, to
+ * read the readers' times against. No named inner functions: tsx would wrap them in a `__name` helper the
+ * page does not have.
  */
-function timeReader(id: string): { wallMs: number; reading: unknown; size: number } {
-  const reader = (window as unknown as ReaderWindow).__benchReaders?.READERS.find((r) => r.id === id);
-  if (!reader) throw new Error(`No reader ${id}`);
-  for (let i = 0; i < 3; i++) reader.read(document);
-  let perBatch = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < perBatch; i++) reader.read(document);
-    if (performance.now() - t >= 3 || perBatch >= 4096) break;
-    perBatch *= 2;
-  }
-  const times: number[] = [];
-  for (let s = 0; s < 9; s++) {
-    const t = performance.now();
-    for (let i = 0; i < perBatch; i++) reader.read(document);
-    times.push((performance.now() - t) / perBatch);
-  }
-  times.sort((a, b) => a - b);
-  const reading = reader.read(document);
-  return { wallMs: times[4] ?? Number.NaN, reading, size: JSON.stringify(reading)?.length ?? 0 };
-}
-
-/**
- * Runs in the page: wall-clock ms of a bare loop over the list's rows, timed like `timeReader`. Per row it
- * does the least any reader of the list must: the text of its first cell (where the name is) and its id
- * attribute, kept in an object. No hooks, no checks, nothing hidden or unreadable looked for: what the
- * browser on this machine costs for the rows alone, to read the readers' times against.
- */
-function timeBareLoop(body: string): number {
-  const section = document.querySelector(body);
-  if (!section) throw new Error(`No ${body} on the page`);
-  const rows = section.children;
-  let kept: { name: string; id: string | null }[] = [];
+function timeReads(what: { id: string } | { bare: string }): { wallMs: number; reading: unknown; size: number } {
+  const reader =
+    'id' in what
+      ? (window as unknown as ReaderWindow).__benchReaders?.READERS.find((r) => r.id === what.id)
+      : undefined;
+  const rows = 'bare' in what ? document.querySelector(what.bare)?.children : undefined;
+  if (!reader && !rows) throw new Error(`Nothing to time: ${JSON.stringify(what)}`);
+  let reading: unknown;
   let perBatch = 1;
   const times: number[] = [];
+  // Round -1 warms up and finds the batch size; the others are the samples.
   for (let round = -1; round < 9; round++) {
     for (;;) {
       const t = performance.now();
       for (let b = 0; b < perBatch; b++) {
-        kept = [];
-        for (let i = 0; i < rows.length; i++) {
-          const row = rows[i] as Element;
+        if (reader) {
+          reading = reader.read(document);
+          continue;
+        }
+        const kept: { name: string; id: string | null }[] = [];
+        for (let i = 0; i < (rows as HTMLCollection).length; i++) {
+          const row = (rows as HTMLCollection)[i] as Element;
           kept.push({
             name: (row.firstElementChild?.textContent ?? '').trim(),
             id: row.getAttribute('data-group-id') ?? row.getAttribute('data-user-id'),
           });
         }
+        reading = kept;
       }
       const spent = performance.now() - t;
-      // Round -1 finds the batch size (and warms up); the others are the samples.
       if (round >= 0) {
         times.push(spent / perBatch);
         break;
@@ -301,9 +286,8 @@ function timeBareLoop(body: string): number {
       perBatch *= 2;
     }
   }
-  if (kept.length !== rows.length) throw new Error('The bare loop missed rows');
   times.sort((a, b) => a - b);
-  return times[4] ?? Number.NaN;
+  return { wallMs: times[4] ?? Number.NaN, reading, size: JSON.stringify(reading)?.length ?? 0 };
 }
 
 /**
@@ -455,11 +439,15 @@ async function measureScenario(browser: BenchBrowser, s: Scenario, bundle: strin
       const shown = s.rows ? await page.evaluate(growList, { list: s.rows, rows: rows as number }) : null;
       if (rows !== null && shown !== rows)
         throw new MeasurementError(`${s.reader}: the list has ${shown} rows, not ${rows}`);
-      const { wallMs, reading, size } = await page.evaluate(timeReader, s.reader);
+      const { wallMs, reading, size } = await page.evaluate(timeReads, { id: s.reader });
       const problem = s.check(reading, rows);
       if (problem) throw new MeasurementError(`${s.reader} at ${rows ?? 'natural size'}: ${problem}`);
       const ms = await cpuPerRead(page, cdp, s.reader, wallMs);
-      const bareWallMs = s.rows && (rows ?? 0) >= 1_000 ? await page.evaluate(timeBareLoop, s.rows.body) : undefined;
+      const bare = s.rows && (rows ?? 0) >= 1_000 ? await page.evaluate(timeReads, { bare: s.rows.body }) : undefined;
+      const bareRows = bare && listLength({ rows: bare.reading });
+      if (bare && bareRows !== rows)
+        throw new MeasurementError(`${s.reader}: the bare loop read ${bareRows} rows of ${rows}`);
+      const bareWallMs = bare?.wallMs;
       result.times.push({
         rows: rows ?? 'natural',
         ms,

@@ -325,7 +325,7 @@ function readersSection(d: BenchData): string {
   ].join('\n');
 }
 
-/** A list reader's bare loop (readers.ts `timeBareLoop`): 1k → 10k wall ms and the growth. */
+/** A list reader's bare loop (readers.ts `timeReads`): 1k → 10k wall ms and the growth. */
 function bareLoop(r: ReaderResult): string {
   const at = (n: number) => r.times.find((t) => t.rows === n)?.bareWallMs;
   const [mid, big] = [at(1_000), at(10_000)];

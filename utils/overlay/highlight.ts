@@ -108,7 +108,7 @@ export function createHighlight(
       target = element;
       resize.observe(element);
       resize.observe(document.documentElement);
-      // Style-only moves (a class toggled elsewhere) trigger no observer: a slow poll covers them.
+      // Moves no observer sees (a CSS transition, a stylesheet swapped, an attribute not watched): a slow poll.
       poll = window.setInterval(settle, 500);
       // Not drawn until placed (one frame later), rather than drawn once where the last target was.
       ring.hidden = true;
