@@ -475,6 +475,7 @@ describe('sectionChildren: the rows of a body kept in step with childList record
     | { kind: 'append'; count: number }
     | { kind: 'before'; ref: number }
     | { kind: 'remove'; at: number }
+    | { kind: 'removeRun'; at: number; count: number; backwards: boolean }
     | { kind: 'move'; at: number; to: number }
     | { kind: 'text' }
     | { kind: 'replace'; count: number };
@@ -482,6 +483,12 @@ describe('sectionChildren: the rows of a body kept in step with childList record
     fc.record({ kind: fc.constant('append' as const), count: fc.integer({ min: 1, max: 4 }) }),
     fc.record({ kind: fc.constant('before' as const), ref: fc.nat(40) }),
     fc.record({ kind: fc.constant('remove' as const), at: fc.nat(40) }),
+    fc.record({
+      kind: fc.constant('removeRun' as const),
+      at: fc.nat(40),
+      count: fc.integer({ min: 1, max: 5 }),
+      backwards: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('move' as const), at: fc.nat(40), to: fc.nat(40) }),
     fc.constant({ kind: 'text' as const }),
     fc.record({ kind: fc.constant('replace' as const), count: fc.integer({ min: 0, max: 3 }) }),
@@ -541,6 +548,13 @@ describe('sectionChildren: the rows of a body kept in step with childList record
         if (el) take(el);
         return true;
       }
+      case 'removeRun': {
+        // Neighbouring rows removed one record each, first to last or last to first.
+        const start = o.at % Math.max(1, children.length);
+        const run = children.slice(start, start + o.count);
+        for (const el of o.backwards ? run.reverse() : run) take(el);
+        return true;
+      }
       case 'move': {
         const el = pick(o.at);
         const to = pick(o.to);
@@ -563,20 +577,24 @@ describe('sectionChildren: the rows of a body kept in step with childList record
 
   it('follows rows added, removed and moved, between text nodes too, without walking the body again', () => {
     fc.assert(
-      fc.property(fc.array(bodyOp, { minLength: 1, maxLength: 30 }), (ops) => {
-        document.body.innerHTML = '<table><tbody>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</tbody></table>';
+      // Each op, then a read or not: records of several ops reach the list before it is read again.
+      fc.property(fc.array(fc.tuple(bodyOp, fc.boolean()), { minLength: 1, maxLength: 30 }), (ops) => {
+        document.body.innerHTML = `<table><tbody>\n${'<tr><td>a</td></tr>\n'.repeat(6)}</tbody></table>`;
         const body = $(document, 'tbody');
         const stop = watchBlind(document);
         const session = rowSession(body);
         expect(session).toBeGreaterThan(0);
         let list = sectionChildren(session, body);
-        for (const o of ops) {
-          const placeable = play(body, o);
+        let placeable = true;
+        for (const [i, [o, read]] of ops.entries()) {
+          placeable = play(body, o) && placeable;
+          if (!read && i < ops.length - 1) continue;
           const next = sectionChildren(session, body);
           expect(Array.from(next)).toEqual([...body.children]);
-          // Kept and updated in place, unless the record could not say where the rows went.
+          // Kept and updated in place, unless a record could not say where the rows went.
           if (placeable) expect(next).toBe(list);
           list = next;
+          placeable = true;
         }
         stop();
       }),
@@ -649,6 +667,78 @@ describe('cachedList', () => {
     parse.mockClear();
     expect(read().items[0]).toBe('v2');
     expect(parse).toHaveBeenCalledTimes(0);
+  });
+
+  it('parses only the rows a run of additions or removals brought, wherever the run is', () => {
+    const { doc, parse, read } = setup(40);
+    read();
+    const body = $(doc, 'tbody');
+    const row = (text: string) => {
+      const tr = doc.createElement('tr');
+      tr.innerHTML = `<td>n</td><td>${text}</td>`;
+      return tr;
+    };
+    /** The read after `change`, how many rows it parsed, and whether it equals a read with no cache. */
+    const readAfter = (change: () => void) => {
+      change();
+      parse.mockClear();
+      const after = read();
+      const parsed = parse.mock.calls.length;
+      expect(after).toEqual(withoutRowCache(() => read()));
+      return { after, parsed };
+    };
+    // Appended ("load more"), one of them unreadable: the new rows only.
+    const appended = readAfter(() => body.append(row('a1'), row('a2'), row('')));
+    expect(appended.parsed).toBe(3);
+    expect(appended.after.items.slice(-3)).toEqual(['v38', 'a1', 'a2']);
+    // The unreadable rows of the first 40 removed one by one: nothing parsed; the appended one is still there.
+    const removed = readAfter(() => {
+      for (const r of [...body.children].slice(0, 40)) if (r.children[1]?.textContent === '') r.remove();
+    });
+    expect(removed.parsed).toBe(0);
+    expect(removed.after.unreadable).toBe(true);
+    // The last unreadable row goes: the count follows.
+    const last = readAfter(() => body.lastElementChild?.remove());
+    expect(last.parsed).toBe(0);
+    expect(last.after.unreadable).toBe(false);
+    expect(last.after.items).toHaveLength(32);
+    // Rows swapped in the middle (a page replaced): the new ones only.
+    const swapped = readAfter(() => {
+      const middle = [...body.children].slice(10, 15);
+      middle[0]?.before(row('s1'), row('s2'));
+      for (const r of middle) r.remove();
+    });
+    expect(swapped.parsed).toBe(2);
+    expect(swapped.after.items.slice(10, 12)).toEqual(['s1', 's2']);
+  });
+
+  it('reads in full when a row outside the added run changed too', () => {
+    const { doc, parse, read } = setup(40);
+    read();
+    const body = $(doc, 'tbody');
+    const tr = doc.createElement('tr');
+    tr.innerHTML = '<td>n</td><td>added</td>';
+    body.append(tr);
+    (body.children[2]?.children[1] as Element).textContent = 'changed';
+    body.children[3]?.setAttribute('hidden', '');
+    parse.mockClear();
+    const after = read();
+    expect(parse).toHaveBeenCalledTimes(3);
+    expect(after).toEqual(withoutRowCache(() => read()));
+    expect(after.items).toContain('changed');
+    expect(after.hidden).toBe(true);
+  });
+
+  it('finds many rows changed in place as surely as a few', () => {
+    const { doc, parse, read } = setup(200);
+    read();
+    const cells = [...doc.querySelectorAll('tr > td:last-child')];
+    for (let i = 0; i < 60; i += 3) (cells[i] as Element).textContent = `x${i}`;
+    parse.mockClear();
+    const after = read();
+    expect(parse).toHaveBeenCalledTimes(20);
+    expect(after.items).toEqual(withoutRowCache(() => read()).items);
+    expect(after.items.filter((v) => v.startsWith('x'))).toHaveLength(20);
   });
 
   it('reads in full after more changes than the log keeps, with the same answers as a fresh read', () => {
