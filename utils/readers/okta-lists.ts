@@ -63,7 +63,7 @@ export function columnIndex(table: Element, header: RegExp): number {
  * come from the list row-cache.ts keeps in step with the rows added and removed.
  */
 export function bodyRows(table: Element, session = 0): Element[] {
-  const rows: Element[] = [];
+  let rows: Element[] = [];
   const parts = table.children;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p] as Element;
@@ -72,10 +72,11 @@ export function bodyRows(table: Element, session = 0): Element[] {
       if (!isPlaceholderOrHeader(part)) rows.push(part);
     } else if (tag === 'TBODY') {
       const list = sectionChildren(session, part);
-      const n = list.length;
       const first = list[0];
-      if (first && !isPlaceholderOrHeader(first)) rows.push(first);
-      for (let i = 1; i < n; i++) rows.push(list[i] as Element);
+      const from = first && !isPlaceholderOrHeader(first) ? 0 : 1;
+      // Copied by the engine, not a loop of ours: this runs on every read, mostly before it is optimised.
+      const own = Array.prototype.slice.call(list, from) as Element[];
+      rows = rows.length === 0 ? own : rows.concat(own);
     }
   }
   return rows;
