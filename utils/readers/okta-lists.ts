@@ -120,17 +120,24 @@ function disabled(el: Element): boolean {
 export function listComplete(scope: Element, table: Element, shown: number, rowsHidden: boolean): boolean {
   if (rowsHidden) return false;
   const bodies = new Set<Node>(sections(table, 'TBODY'));
+  // Asked of every element outside the bodies, on every read: the cheapest tests first, by name and attribute
+  // rather than by selector matching.
   const saysMore = (el: Element): boolean => {
-    if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim())
-      return !hiddenByMarkup(el, scope);
-    const hook = `${el.getAttribute('data-se') ?? ''} ${el.getAttribute('class') ?? ''}`;
-    const clickable = el.matches('a, button, [role="button"]');
+    const name = el.localName;
+    if (name === 'input') {
+      if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim())
+        return !hiddenByMarkup(el, scope);
+    }
+    const se = el.getAttribute('data-se');
+    const cls = el.getAttribute('class');
+    const clickable = name === 'a' || name === 'button' || el.getAttribute('role') === 'button';
     const more =
       (clickable && (MORE_TEXT.test(textOf(el)) || /next page/i.test(el.getAttribute('aria-label') ?? ''))) ||
       el.getAttribute('rel') === 'next' ||
-      MORE_HOOK.test(hook);
+      (se !== null && MORE_HOOK.test(se)) ||
+      (cls !== null && MORE_HOOK.test(cls));
     if (more && !disabled(el) && !hiddenByMarkup(el, scope)) return true;
-    if (el.childElementCount > 0) return false;
+    if (el.firstElementChild !== null) return false;
     const counter = COUNTER.exec(el.textContent ?? '');
     if (!counter) return false;
     const [shownTo, total] = [counter[1], counter[2]].map((s) => Number((s ?? '').replace(/,/g, '')));

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hiddenByMarkup, hiddenByStyle, hiddenItself } from '../../../utils/readers/dom';
+import { firstElement, hiddenByMarkup, hiddenByStyle, hiddenItself } from '../../../utils/readers/dom';
 
 function el(html: string): Element {
   document.body.innerHTML = html;
@@ -65,5 +66,54 @@ describe('hiddenItself and hiddenByMarkup', () => {
     expect(hiddenByMarkup(button, outer)).toBe(false);
     section.setAttribute('aria-hidden', 'true');
     expect(hiddenByMarkup(button, outer)).toBe(true);
+  });
+});
+
+describe('firstElement', () => {
+  /** A tree of up to 30 elements: each names its parent among those before it (or the root), and a number. */
+  const tree = fc.array(fc.tuple(fc.nat(), fc.nat(9)), { maxLength: 30 });
+  function build(root: Element, nodes: [number, number][]) {
+    const made: Element[] = [];
+    for (const [parent, n] of nodes) {
+      const el = document.createElement('i');
+      el.setAttribute('data-n', String(n));
+      const at = parent % (made.length + 1);
+      (at === made.length ? root : (made[at] as Element)).append(el);
+      made.push(el);
+    }
+  }
+
+  /** What a TreeWalker with a filter answers: every element below the root in document order, rejected subtrees left out. */
+  function reference(root: Node, skip: (el: Element) => boolean, found: (el: Element) => boolean): Element | null {
+    const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+    const walker = doc.createTreeWalker(root, 1, { acceptNode: (n) => (skip(n as Element) ? 2 : 1) });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (found(n as Element)) return n as Element;
+    return null;
+  }
+
+  it('answers as a walk in document order that leaves out the subtrees skipped (property)', () => {
+    fc.assert(
+      fc.property(tree, fc.nat(9), fc.nat(9), fc.boolean(), (nodes, skipN, findN, fromDocument) => {
+        document.body.innerHTML = `<p></p><div id="root"></div><p data-n="${findN}"></p>`;
+        build(document.getElementById('root') as Element, nodes);
+        const root = fromDocument ? document : (document.getElementById('root') as Element);
+        const skip = (el: Element) => el.getAttribute('data-n') === String(skipN);
+        const found = (el: Element) => el.getAttribute('data-n') === String(findN);
+        const seen: Element[] = [];
+        const all = (el: Element) => {
+          seen.push(el);
+          return false;
+        };
+        expect(firstElement(root, skip, found)).toBe(reference(root, skip, found));
+        const expected: Element[] = [];
+        reference(root, skip, (el) => {
+          expected.push(el);
+          return false;
+        });
+        expect(firstElement(root, skip, all)).toBeNull();
+        expect(seen).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -99,6 +99,31 @@ describe('readOktaPushGroups', { timeout: 30_000 }, () => {
         (d) =>
           $(d, '[data-se="group-push-table"]').insertAdjacentHTML('afterend', '<span>Showing 1 - 2 of 2,000</span>'),
       ],
+      [
+        'a control by role',
+        (d) =>
+          $(d, '[data-se="group-push-table"]').insertAdjacentHTML('afterend', '<div role="button">Load more</div>'),
+      ],
+      [
+        'a hook class',
+        (d) =>
+          $(d, '[data-se="group-push-table"]').insertAdjacentHTML(
+            'afterend',
+            '<span class="x pagination-next"></span>',
+          ),
+      ],
+      [
+        'a hook data-se',
+        (d) => $(d, '[data-se="group-push-table"]').insertAdjacentHTML('afterend', '<li data-se="load-more"></li>'),
+      ],
+      [
+        'an ARIA name',
+        (d) =>
+          $(d, '[data-se="group-push-table"]').insertAdjacentHTML(
+            'afterend',
+            '<button aria-label="Go to next page">→</button>',
+          ),
+      ],
     ];
     for (const [what, change] of variants) {
       const doc = loadSnapshot('push-groups-configured');
@@ -108,7 +133,9 @@ describe('readOktaPushGroups', { timeout: 30_000 }, () => {
     const disabledMore = loadSnapshot('push-groups-configured');
     $(disabledMore, '[data-se="group-push-table"]').insertAdjacentHTML(
       'afterend',
-      '<button type="button" disabled>Show more</button><span>Showing 1 - 2 of 2</span>',
+      '<button type="button" disabled>Show more</button><span>Showing 1 - 2 of 2</span>' +
+        '<div role="button" aria-disabled="true">Load more</div><div role="link">Load more</div>' +
+        '<span class="load-more" hidden></span><span class="reload-mores"></span>',
     );
     expect(readOktaPushGroups(disabledMore)?.complete).toBe(true);
   });
