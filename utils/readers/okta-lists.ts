@@ -53,6 +53,14 @@ export function columnIndex(table: Element, header: RegExp): number {
   return headerCells(table).findIndex((c) => header.test(textOf(c)));
 }
 
+/** `columnIndex` for several headers, the header row read once. */
+export function columnIndexes<K extends string>(table: Element, headers: Record<K, RegExp>): Record<K, number> {
+  const texts = headerCells(table).map(textOf);
+  const out = {} as Record<K, number>;
+  for (const key in headers) out[key] = texts.findIndex((t) => headers[key].test(t));
+  return out;
+}
+
 /**
  * The data rows of the table body, in order. Index loops over `children`, not `tBodies` / `rows` /
  * `cells` (nor sibling walks, which are linear per step in happy-dom): cheap on long lists, skips nested

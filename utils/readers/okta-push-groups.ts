@@ -6,7 +6,16 @@
  */
 import type { Maybe } from '../observations';
 import { capText, textOf } from './dom';
-import { bodyRows, columnIndex, groupIdOf, listComplete, lookupsFor, pickRowHook, scopeElement } from './okta-lists';
+import {
+  bodyRows,
+  columnIndex,
+  columnIndexes,
+  groupIdOf,
+  listComplete,
+  lookupsFor,
+  pickRowHook,
+  scopeElement,
+} from './okta-lists';
 import { oktaTabPanel } from './okta-panels';
 import { cachedList, fewToParse, rowSession } from './row-cache';
 
@@ -105,12 +114,12 @@ export function readOktaPushGroups(doc: Document): OktaPushGroupsReading | null 
     );
   if (!table) return notice ? { kind: 'okta-push-groups', enabled: false, groups: [], complete: true } : null;
 
-  const col = {
-    okta: columnIndex(table, PUSH_GROUPS_HOOKS.oktaHeader),
-    target: columnIndex(table, PUSH_GROUPS_HOOKS.targetHeader),
-    lastPush: columnIndex(table, PUSH_GROUPS_HOOKS.lastPushHeader),
-    status: columnIndex(table, PUSH_GROUPS_HOOKS.statusHeader),
-  };
+  const col = columnIndexes(table, {
+    okta: PUSH_GROUPS_HOOKS.oktaHeader,
+    target: PUSH_GROUPS_HOOKS.targetHeader,
+    lastPush: PUSH_GROUPS_HOOKS.lastPushHeader,
+    status: PUSH_GROUPS_HOOKS.statusHeader,
+  });
   // Hooks are chosen once, on the first row. Per row: the link, the status button and the row's own
   // attributes; the other cells only for rows that are not Active. This runs on every animation frame:
   // while the overlay watches the page, only rows that changed since the last read are parsed again.

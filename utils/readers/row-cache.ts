@@ -277,6 +277,9 @@ export function cachedList<T, U extends T = T>(
     if (spliced) return spliced;
   } else if (memo && current) {
     let changed = false;
+    const listed = (v: unknown) => v !== null && (!include || include(v as T));
+    // Every row listed, in row order: the items can then be copied and changed where the rows changed.
+    const touched: number[] | undefined = memo.items.length === memo.values.length ? [] : undefined;
     const from = memo.mark - logBase;
     for (let j = from; j < log.length; j++) {
       const el = log[j] as Element;
@@ -292,9 +295,14 @@ export function cachedList<T, U extends T = T>(
       memo.values[i] = value;
       memo.hidden[i] = seen.hidden;
       changed = true;
+      touched?.push(i);
     }
     memo.mark = logBase + log.length;
-    if (changed) memo.items = memo.values.filter((v) => v !== null && (!include || include(v as T)));
+    if (changed && touched?.every((i) => listed(memo.values[i]))) {
+      const items = memo.items.slice();
+      for (const i of touched) items[i] = memo.values[i];
+      memo.items = items;
+    } else if (changed) memo.items = memo.values.filter(listed);
     return { items: memo.items as U[], unreadable: memo.nulls > 0, hidden: memo.hiddenRows > 0 };
   }
   const values: unknown[] = new Array(rows.length);
@@ -377,6 +385,15 @@ function spliceList<T, U extends T>(
     if (memo.values[i] === null) nulls -= 1;
     if (memo.hidden[i]) hiddenRows -= 1;
   }
+  const listed = (v: unknown) => v !== null && (!include || include(v as T));
+  // Every row listed, in row order, before and after: the items are spliced like the rows.
+  memo.items =
+    memo.items.length === memo.values.length && runValues.every(listed)
+      ? memo.items.slice(0, head).concat(runValues, memo.items.slice(m - tail))
+      : memo.values
+          .slice(0, head)
+          .concat(runValues, memo.values.slice(m - tail))
+          .filter(listed);
   memo.values = memo.values.slice(0, head).concat(runValues, memo.values.slice(m - tail));
   memo.hidden = memo.hidden.slice(0, head).concat(runHidden, memo.hidden.slice(m - tail));
   memo.rows = rows;
@@ -384,7 +401,6 @@ function spliceList<T, U extends T>(
   memo.hiddenRows = hiddenRows;
   memo.index = undefined;
   memo.mark = logBase + log.length;
-  memo.items = memo.values.filter((v) => v !== null && (!include || include(v as T)));
   return { items: memo.items as U[], unreadable: nulls > 0, hidden: hiddenRows > 0 };
 }
 

@@ -712,6 +712,33 @@ describe('cachedList', () => {
     expect(swapped.after.items.slice(10, 12)).toEqual(['s1', 's2']);
   });
 
+  it('keeps the items in row order when every row is listed, and when a changed row drops out', () => {
+    const doc = document.implementation.createHTMLDocument();
+    doc.body.innerHTML = `<table><tbody>${Array.from({ length: 30 }, (_, i) => `<tr><td>v${i}</td></tr>`).join('')}</tbody></table>`;
+    watch(doc);
+    const table = $(doc, 'table');
+    const read = () =>
+      cachedList(rowSession(table), table, [...$(doc, 'tbody').children], 'k', (row) => row.textContent || null);
+    const first = read().items;
+    const cells = [...doc.querySelectorAll('td')];
+    (cells[7] as Element).textContent = 'seven';
+    (cells[20] as Element).textContent = 'twenty';
+    const second = read().items;
+    expect(second).toEqual(withoutRowCache(() => read().items));
+    expect([second[7], second[20], second.length]).toEqual(['seven', 'twenty', 30]);
+    expect(first[7]).toBe('v7');
+    (cells[3] as Element).textContent = '';
+    const third = read();
+    expect(third.items).toEqual(withoutRowCache(() => read().items));
+    expect(third.items).toHaveLength(29);
+    expect(third.unreadable).toBe(true);
+    (cells[3] as Element).textContent = 'back';
+    (cells[29] as Element).textContent = 'last';
+    const fourth = read().items;
+    expect(fourth).toEqual(withoutRowCache(() => read().items));
+    expect([fourth[3], fourth[29]]).toEqual(['back', 'last']);
+  });
+
   it('reads in full when a row outside the added run changed too', () => {
     const { doc, parse, read } = setup(40);
     read();
