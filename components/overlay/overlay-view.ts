@@ -210,9 +210,7 @@ export function renderOverlay(container: HTMLElement, m: OverlayModel): void {
   const focusKey = focused?.dataset?.action
     ? `[data-action="${focused.dataset.action}"]${focused.dataset.step ? `[data-step="${focused.dataset.step}"]` : ''}`
     : null;
-  const next = document.createElement('div');
-  next.append(m.expanded ? panel(m) : launcher(m));
-  patchChildren(container, next);
+  patchChildren(container, [m.expanded ? panel(m) : launcher(m)]);
   if (focusKey && !focused?.isConnected) (container.querySelector(focusKey) as HTMLElement | null)?.focus();
 }
 
