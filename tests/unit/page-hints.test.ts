@@ -201,7 +201,7 @@ describe('page hints', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }, 60_000);
 
     it('flags every batch of additions, removals and moves (into and out of table bodies too) that changes the hints', () => {
       const SNIPPETS = [
@@ -243,7 +243,7 @@ describe('page hints', () => {
         }),
         { numRuns: 500 },
       );
-    });
+    }, 60_000);
 
     it('lets a removal that takes away nothing the hints came from pass, where a subtree search would not', () => {
       const d = page();

@@ -298,7 +298,7 @@ describe('checks on random observations', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('only lose problems when something known becomes unknown', () => {
     fc.assert(
@@ -308,7 +308,7 @@ describe('checks on random observations', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('raise neither problems nor warnings when every tab was seen but nothing could be read', () => {
     const all: Observed = {
