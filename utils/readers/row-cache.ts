@@ -272,12 +272,13 @@ export function cachedList<T, U extends T = T>(
 ): ListRead<U> {
   const memo = session === 0 ? undefined : lists.get(table);
   const current = memo && memo.session === session && memo.key === key && memo.mark >= logBase;
+  /** Whether a parse is one of the items. */
+  const listed = (v: unknown) => v !== null && (!include || include(v as T));
   if (memo && current && !sameRows(memo.rows, rows)) {
-    const spliced = spliceList(memo, session, rows, key, parse, include);
-    if (spliced) return spliced;
+    const spliced = spliceList(memo, rows, (row, seen) => cachedRow(session, row, key, parse, seen), listed);
+    if (spliced) return spliced as ListRead<U>;
   } else if (memo && current) {
     let changed = false;
-    const listed = (v: unknown) => v !== null && (!include || include(v as T));
     // Every row listed, in row order: the items can then be copied and changed where the rows changed.
     const touched: number[] | undefined = memo.items.length === memo.values.length ? [] : undefined;
     const from = memo.mark - logBase;
@@ -318,7 +319,7 @@ export function cachedList<T, U extends T = T>(
     hidden[i] = seen.hidden;
     if (seen.hidden) hiddenRows += 1;
     if (value === null) nulls += 1;
-    else if (!include || include(value)) items.push(value as U);
+    else if (listed(value)) items.push(value as U);
   }
   if (session !== 0)
     lists.set(table, {
@@ -343,14 +344,12 @@ export function cachedList<T, U extends T = T>(
  * a row outside the run may have changed since (the log names a row still in the document that the run
  * does not hold): the caller then reads the list in full. A row budget can stop it; the memo is then as it was.
  */
-function spliceList<T, U extends T>(
+function spliceList(
   memo: ListMemo,
-  session: number,
   rows: readonly Element[],
-  key: string,
-  parse: (row: Element) => T | null,
-  include?: (value: T) => value is U,
-): ListRead<U> | null {
+  read: (row: Element, seen: { hidden: boolean }) => unknown,
+  listed: (value: unknown) => boolean,
+): ListRead<unknown> | null {
   const before = memo.rows;
   const m = before.length;
   const n = rows.length;
@@ -375,7 +374,7 @@ function spliceList<T, U extends T>(
   const seen = { hidden: false };
   for (let i = 0; i < run.length; i++) {
     seen.hidden = false;
-    const value = cachedRow(session, run[i] as Element, key, parse, seen);
+    const value = read(run[i] as Element, seen);
     runValues[i] = value;
     runHidden[i] = seen.hidden;
     if (value === null) nulls += 1;
@@ -385,7 +384,6 @@ function spliceList<T, U extends T>(
     if (memo.values[i] === null) nulls -= 1;
     if (memo.hidden[i]) hiddenRows -= 1;
   }
-  const listed = (v: unknown) => v !== null && (!include || include(v as T));
   // Every row listed, in row order, before and after: the items are spliced like the rows.
   memo.items =
     memo.items.length === memo.values.length && runValues.every(listed)
@@ -401,7 +399,7 @@ function spliceList<T, U extends T>(
   memo.hiddenRows = hiddenRows;
   memo.index = undefined;
   memo.mark = logBase + log.length;
-  return { items: memo.items as U[], unreadable: nulls > 0, hidden: hiddenRows > 0 };
+  return { items: memo.items, unreadable: nulls > 0, hidden: hiddenRows > 0 };
 }
 
 /** Whether two row lists hold the same rows in the same order. */
