@@ -2,7 +2,8 @@
  * A tiny element builder for the overlay: no framework on admin pages, and no innerHTML. `h` describes an
  * element as plain data; `patchChildren` brings real elements up to a description, creating DOM only for
  * what is new. A render then costs objects for the whole panel and DOM calls for what changed, not a
- * second panel of elements built to be compared and thrown away (about half of a render's time).
+ * second panel of elements built to be compared and thrown away (in Chromium: a re-render takes about half
+ * the time once the code is warm, up to a fifth less on a page's first renders).
  */
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -30,7 +31,7 @@ export function h(tag: keyof HTMLElementTagNameMap, attrs: Attrs = {}, ...childr
 }
 
 /** The DOM a description stands for, made afresh. */
-export function create(want: Child): Node {
+function create(want: Child): Node {
   if (typeof want === 'string') return document.createTextNode(want);
   const el = document.createElement(want.tag);
   for (const name in want.attrs) el.setAttribute(name, want.attrs[name] as string);

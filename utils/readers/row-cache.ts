@@ -384,15 +384,13 @@ function spliceList(
     if (memo.values[i] === null) nulls -= 1;
     if (memo.hidden[i]) hiddenRows -= 1;
   }
+  const values = memo.values.slice(0, head).concat(runValues, memo.values.slice(m - tail));
   // Every row listed, in row order, before and after: the items are spliced like the rows.
   memo.items =
     memo.items.length === memo.values.length && runValues.every(listed)
       ? memo.items.slice(0, head).concat(runValues, memo.items.slice(m - tail))
-      : memo.values
-          .slice(0, head)
-          .concat(runValues, memo.values.slice(m - tail))
-          .filter(listed);
-  memo.values = memo.values.slice(0, head).concat(runValues, memo.values.slice(m - tail));
+      : values.filter(listed);
+  memo.values = values;
   memo.hidden = memo.hidden.slice(0, head).concat(runHidden, memo.hidden.slice(m - tail));
   memo.rows = rows;
   memo.nulls = nulls;
