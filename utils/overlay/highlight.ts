@@ -41,6 +41,8 @@ export function createHighlight(
   let settleFrame = 0;
   let settleTimer = 0;
   let poll = 0;
+  /** Where the ring and tip were last put: placed again unchanged, they are not written (nor restyled). */
+  let drawn = '';
   // Called right after the browser laid the page out: reading the target's box here costs nothing.
   const resize = new ResizeObserver(() => update());
 
@@ -74,6 +76,12 @@ export function createHighlight(
     const hidden = r.width === 0 && r.height === 0;
     // The caller reads its own layout here too, before the writes below.
     if (!hidden) onPlaced?.(r);
+    // The page's own changes (a burst of rows, the slow poll) mostly leave the target where it was.
+    const place = hidden
+      ? 'hidden'
+      : `${r.left} ${r.top} ${r.width} ${r.height} ${window.innerWidth} ${window.innerHeight}`;
+    if (place === drawn) return;
+    drawn = place;
     ring.hidden = hidden;
     tip.hidden = hidden;
     if (hidden) return;
@@ -88,6 +96,7 @@ export function createHighlight(
   function clear() {
     target = null;
     text = '';
+    drawn = '';
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
     cancelAnimationFrame(settleFrame);

@@ -91,6 +91,30 @@ describe('highlight', () => {
     expect(reads).toBe(0);
   });
 
+  it('writes nothing when placed again where it was, and moves when its element did', () => {
+    const h = placed();
+    const again = () => {
+      h.follow();
+      runFrame();
+      vi.advanceTimersByTime(0);
+    };
+    // A mark no placement would write: it stays while the element stays put.
+    ring().style.transform = 'translate(1px, 1px)';
+    again();
+    expect(reads).toBe(1);
+    expect(ring().style.transform).toBe('translate(1px, 1px)');
+    target.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 260, width: 80, height: 30 });
+    again();
+    expect(ring().style.transform).toBe('translate(94px, 254px)');
+    target.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
+    again();
+    expect(ring().hidden).toBe(true);
+    target.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 260, width: 80, height: 30 });
+    again();
+    expect(ring().hidden).toBe(false);
+    expect(ring().style.transform).toBe('translate(94px, 254px)');
+  });
+
   it('goes when its element has left the page', () => {
     const h = placed();
     target.remove();
