@@ -132,10 +132,8 @@ export function listComplete(scope: Element, table: Element, shown: number, rows
   // rather than by selector matching.
   const saysMore = (el: Element): boolean => {
     const name = el.localName;
-    if (name === 'input') {
-      if (el instanceof HTMLInputElement && (el.type === 'search' || el.type === 'text') && el.value.trim())
-        return !hiddenByMarkup(el, scope);
-    }
+    const typedIn = name === 'input' && el instanceof HTMLInputElement && el.value.trim() !== '';
+    if (typedIn && (el.type === 'search' || el.type === 'text')) return !hiddenByMarkup(el, scope);
     const se = el.getAttribute('data-se');
     const cls = el.getAttribute('class');
     const clickable = name === 'a' || name === 'button' || el.getAttribute('role') === 'button';
