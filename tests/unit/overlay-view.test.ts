@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OverlayModel, onOverlayAction, renderOverlay } from '../../components/overlay/overlay-view';
+import { taskPerRun } from './task-per-run';
 
 const model = (patch: Partial<OverlayModel> = {}): OverlayModel => ({
   expanded: true,
@@ -136,7 +137,7 @@ describe('the overlay view', () => {
     expect(nowShowMe).not.toBe(showMe);
   });
 
-  it('renders any model over any other exactly as a fresh render would', () => {
+  it('renders any model over any other exactly as a fresh render would', async () => {
     // Few values each, so that two models often share parts and differ in a detail.
     const text = fc.constantFrom('', 'a', 'b c');
     const step = fc.record({
@@ -173,8 +174,8 @@ describe('the overlay view', () => {
       })
       // As the controller builds them: keys left out, not set to undefined.
       .map((m) => JSON.parse(JSON.stringify(m)) as OverlayModel);
-    fc.assert(
-      fc.property(anyModel, anyModel, (before, after) => {
+    await fc.assert(
+      fc.asyncProperty(anyModel, anyModel, async (before, after) => {
         const patched = mount();
         renderOverlay(patched, before);
         renderOverlay(patched, after);
@@ -184,7 +185,7 @@ describe('the overlay view', () => {
         // 800 hosts left in the body would slow every later run down.
         document.body.replaceChildren();
       }),
-      { numRuns: 400 },
+      { numRuns: 400, ...taskPerRun },
     );
   }, 60_000);
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atlassianAppHint, collectHints, hintsAffectedBy, hintsLeft } from '../../utils/page-hints';
 import { $ } from './readers/snapshots';
+import { taskPerRun } from './task-per-run';
 
 function doc(html: string, title = '') {
   const d = document.implementation.createHTMLDocument();
@@ -179,9 +180,9 @@ describe('page hints', () => {
     type Op = { remove: number; putBack: boolean };
     const ops = fc.array(fc.record({ remove: fc.nat(400), putBack: fc.boolean() }), { minLength: 1, maxLength: 6 });
 
-    it('flags every batch of removals and moves that changes the hints', () => {
-      fc.assert(
-        fc.property(ops, (list: Op[]) => {
+    it('flags every batch of removals and moves that changes the hints', async () => {
+      await fc.assert(
+        fc.asyncProperty(ops, async (list: Op[]) => {
           const d = page();
           const read: Element[] = [];
           const before = collectHints(d, read);
@@ -199,11 +200,11 @@ describe('page hints', () => {
           observer.disconnect();
           if (JSON.stringify(collectHints(d)) !== JSON.stringify(before)) expect(flagged).toBe(true);
         }),
-        { numRuns: 300 },
+        { numRuns: 300, ...taskPerRun },
       );
     }, 60_000);
 
-    it('flags every batch of additions, removals and moves (into and out of table bodies too) that changes the hints', () => {
+    it('flags every batch of additions, removals and moves (into and out of table bodies too) that changes the hints', async () => {
       const SNIPPETS = [
         '<h2>New heading</h2>',
         '<tr><td><h3>Row heading</h3></td></tr>',
@@ -219,8 +220,8 @@ describe('page hints', () => {
         to: fc.nat(400),
         snippet: fc.nat(SNIPPETS.length - 1),
       });
-      fc.assert(
-        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
           const d = page();
           const read: Element[] = [];
           const before = collectHints(d, read);
@@ -241,7 +242,7 @@ describe('page hints', () => {
           observer.disconnect();
           if (JSON.stringify(collectHints(d)) !== JSON.stringify(before)) expect(flagged).toBe(true);
         }),
-        { numRuns: 500 },
+        { numRuns: 500, ...taskPerRun },
       );
     }, 60_000);
 

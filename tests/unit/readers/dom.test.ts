@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstElement, hiddenByMarkup, hiddenByStyle, hiddenItself } from '../../../utils/readers/dom';
+import { taskPerRun } from '../task-per-run';
 
 function el(html: string): Element {
   document.body.innerHTML = html;
@@ -91,9 +92,9 @@ describe('firstElement', () => {
     return null;
   }
 
-  it('answers as a walk in document order that leaves out the subtrees skipped (property)', () => {
-    fc.assert(
-      fc.property(tree, fc.nat(9), fc.nat(9), fc.boolean(), (nodes, skipN, findN, fromDocument) => {
+  it('answers as a walk in document order that leaves out the subtrees skipped (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, fc.nat(9), fc.nat(9), fc.boolean(), async (nodes, skipN, findN, fromDocument) => {
         document.body.innerHTML = `<p></p><div id="root"></div><p data-n="${findN}"></p>`;
         build(document.getElementById('root') as Element, nodes);
         const root = fromDocument ? document : (document.getElementById('root') as Element);
@@ -113,7 +114,7 @@ describe('firstElement', () => {
         expect(firstElement(root, skip, all)).toBeNull();
         expect(seen).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...taskPerRun },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyRows, lookupsFor, rowLookupEach } from '../../../utils/readers/okta-lists';
+import { taskPerRun } from '../task-per-run';
 
 /** A table whose rows hold 0–2 `hit` elements each (a `hit` in the header too), from a list of counts. */
 function table(counts: readonly number[], nested = false): Element {
@@ -17,13 +18,13 @@ function table(counts: readonly number[], nested = false): Element {
 }
 
 describe('lookupsFor: a class hook walked along with the rows', () => {
-  it('answers as a search in each row does, with rows left out and rows asked twice, nested tables or not', () => {
-    fc.assert(
-      fc.property(
+  it('answers as a search in each row does, with rows left out and rows asked twice, nested tables or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 30 }),
         fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 30, maxLength: 30 }),
         fc.boolean(),
-        (counts, asks, nested) => {
+        async (counts, asks, nested) => {
           const t = table(counts, nested);
           const rows = bodyRows(t);
           const walk = lookupsFor(t, rows, false)({ className: 'hit' });
@@ -37,7 +38,7 @@ describe('lookupsFor: a class hook walked along with the rows', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, ...taskPerRun },
     );
   });
 
@@ -60,9 +61,9 @@ describe('lookupsFor: a class hook walked along with the rows', () => {
 });
 
 describe('rowLookupEach: a class hook searched in one row', () => {
-  it("finds the row's own first match, past those in a nested table's rows, for one class or several", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 20 }), (counts) => {
+  it("finds the row's own first match, past those in a nested table's rows, for one class or several", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 20 }), async (counts) => {
         const t = table(counts, true);
         // A nested match placed first in some rows: the row's own comes after it.
         for (const [i, row] of bodyRows(t).entries())
@@ -80,7 +81,7 @@ describe('rowLookupEach: a class hook searched in one row', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...taskPerRun },
     );
   });
 });

@@ -16,6 +16,7 @@ import { type OktaSignOnReading, signOnControls } from '../../../utils/readers/o
 import { toAppControls } from '../../../utils/readers/okta-to-app';
 import { isReading } from '../../../utils/readings';
 import { CUSTOM_EXPRESSIONS, SOURCE_EMAIL, USERNAME_FORMATS } from '../checks/okta-readings';
+import { taskPerRun } from '../task-per-run';
 import { parse, SNAPSHOT_NAMES, snapshotHtml } from './snapshots';
 
 // ------------------------------------------------------------------ readers on mutated markup
@@ -115,12 +116,12 @@ function mutate(doc: Document, m: Mutation) {
 }
 
 describe('readers on randomly mutated fixture pages', () => {
-  it('never throw, and answer null or a reading the background accepts', () => {
-    fc.assert(
-      fc.property(
+  it('never throw, and answer null or a reading the background accepts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom(...SNAPSHOT_NAMES),
         fc.array(mutation, { minLength: 1, maxLength: 30 }),
-        (name, ms) => {
+        async (name, ms) => {
           const doc = parse(snapshotHtml(name));
           for (const m of ms) mutate(doc, m);
           for (const reader of READERS) {
@@ -132,7 +133,7 @@ describe('readers on randomly mutated fixture pages', () => {
           pushGroupsControls(doc);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 120, ...taskPerRun },
     );
   }, 300_000);
 });

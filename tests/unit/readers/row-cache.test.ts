@@ -15,6 +15,7 @@ import {
   withoutRowCache,
   withRowBudget,
 } from '../../../utils/readers/row-cache';
+import { taskPerRun } from '../task-per-run';
 import { $, loadSnapshot } from './snapshots';
 
 /** Watches `doc` the way the overlay does (utils/overlay/controller.ts watchPage). */
@@ -426,7 +427,7 @@ describe('incremental reads equal full reads after random edits (property)', { t
           }
           stop();
         }),
-        { numRuns: 40 },
+        { numRuns: 40, ...taskPerRun },
       );
     });
 });
@@ -575,10 +576,10 @@ describe('sectionChildren: the rows of a body kept in step with childList record
     }
   }
 
-  it('follows rows added, removed and moved, between text nodes too, without walking the body again', () => {
-    fc.assert(
+  it('follows rows added, removed and moved, between text nodes too, without walking the body again', async () => {
+    await fc.assert(
       // Each op, then a read or not: records of several ops reach the list before it is read again.
-      fc.property(fc.array(fc.tuple(bodyOp, fc.boolean()), { minLength: 1, maxLength: 30 }), (ops) => {
+      fc.asyncProperty(fc.array(fc.tuple(bodyOp, fc.boolean()), { minLength: 1, maxLength: 30 }), async (ops) => {
         document.body.innerHTML = `<table><tbody>\n${'<tr><td>a</td></tr>\n'.repeat(6)}</tbody></table>`;
         const body = $(document, 'tbody');
         const stop = watchBlind(document);
@@ -598,7 +599,7 @@ describe('sectionChildren: the rows of a body kept in step with childList record
         }
         stop();
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...taskPerRun },
     );
   });
 
