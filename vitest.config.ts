@@ -13,7 +13,5 @@ export default defineConfig({
     // worker ran out. The cap makes a test that holds memory fail on any machine, not only on one with less.
     // `gc` is exposed for the test that proves each property run's document can be collected.
     execArgv: ['--max-old-space-size=320', '--expose-gc'],
-    // Every file passes with a 256 MB heap (tests/unit/task-per-run.ts says what had taken 400 MB). The cap
-    // makes a test that holds memory again fail here, at once, and not only on a CI machine with less of it.
   },
 });
